@@ -1,0 +1,24 @@
+import type { logLevels } from "./env-schema.js";
+
+export type GraphAuth =
+  | { readonly kind: "token"; readonly token: string }
+  | { readonly kind: "secret"; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string }
+  | { readonly kind: "certificate"; readonly tenantId: string; readonly clientId: string; readonly certificatePath: string }
+  | { readonly kind: "managedIdentity"; readonly clientId: string | undefined }
+  | { readonly kind: "none" };
+
+export type DatabaseTarget =
+  | { readonly kind: "sqlite"; readonly path: string }
+  | { readonly kind: "postgres"; readonly url: string };
+
+/** The program's settings, read once from the environment, validated and frozen. */
+export interface Config {
+  readonly graph: {
+    readonly baseUrl: string;
+    readonly auth: GraphAuth;
+    readonly tenantId: string | undefined;
+    readonly reportsPace: { readonly limit: number; readonly windowMs: number };
+  };
+  readonly database: DatabaseTarget;
+  readonly logLevel: (typeof logLevels)[number] | undefined;
+}

@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An unset variable and an empty one mean the same: .env files and CI often leave `X=` behind. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const optionalGuid = (what: string) =>
+  optionalText.refine((v) => v === undefined || guid.test(v), {
+    message: `expected ${what}, a GUID like 00000000-0000-0000-0000-000000000000`,
+  });
+
+const httpUrl = (fallback: string) =>
+  optionalText
+    .transform((v) => v ?? fallback)
+    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), {
+      message: "expected an http(s) URL such as https://graph.microsoft.com",
+    })
+    .transform((v) => v.replace(/\/+$/, ""));
+
+/** "5/10s" means at most 5 requests in any 10-second window. */
+const pace = (fallback: string) =>
+  optionalText
+    .transform((v) => v ?? fallback)
+    .refine((v) => /^\d+\/\d+(ms|s)$/.test(v), { message: 'expected requests per window, like "5/10s" or "50/1s"' })
+    .transform((v) => {
+      const [count, window] = v.split("/") as [string, string];
+      const windowMs = window.endsWith("ms") ? Number(window.slice(0, -2)) : Number(window.slice(0, -1)) * 1000;
+      return { limit: Number(count), windowMs };
+    })
+    .refine((p) => p.limit > 0 && p.windowMs > 0, { message: "expected a positive count and window" });
+
+export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** Every environment variable mfa-nudge reads. env.sample documents each one. */
+export const envSchema = z.object({
+  GRAPH_BASE_URL: httpUrl("https://graph.microsoft.com"),
+  GRAPH_ACCESS_TOKEN: optionalText,
+  AZURE_TENANT_ID: optionalGuid("the Directory (tenant) ID"),
+  AZURE_CLIENT_ID: optionalGuid("the Application (client) ID"),
+  AZURE_CLIENT_SECRET: optionalText,
+  AZURE_CLIENT_CERTIFICATE_PATH: optionalText.refine((v) => v === undefined || existsSync(v), {
+    message: "expected the path of a PEM file holding the certificate and its private key; no file is there",
+  }),
+  // Set by Azure App Service, Functions and Container Apps when a managed identity is assigned.
+  IDENTITY_ENDPOINT: optionalText,
+  MSI_ENDPOINT: optionalText,
+  // Graph publishes 5 requests per 10 s per app per tenant for identity reports.
+  GRAPH_REPORTS_PACE: pace("5/10s"),
+  DATABASE_URL: optionalText,
+  LOG_LEVEL: optionalText.refine((v) => v === undefined || (logLevels as readonly string[]).includes(v), {
+    message: `expected one of ${logLevels.join(", ")}`,
+  }),
+});
+
+export type Env = z.infer<typeof envSchema>;

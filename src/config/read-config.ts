@@ -1,0 +1,74 @@
+import type { ZodIssue } from "zod";
+import { AppError } from "../errors/app-error.js";
+import { ErrorCode } from "../errors/error-code.js";
+import type { Config, GraphAuth } from "./config.js";
+import { envSchema, type Env } from "./env-schema.js";
+import { defaultDatabaseUrl, parseDatabaseUrl } from "./parse-database-url.js";
+
+/**
+ * Reads and validates the environment once. Every problem is reported together, each naming its
+ * variable, so an operator fixes them in one go. Throws AppError(ConfigInvalid) (exit status 2).
+ */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw configError(parsed.error.issues.map(describeIssue));
+  const e = parsed.data;
+
+  const problems: string[] = [];
+  const auth = chooseGraphAuth(e, problems);
+  const database = parseDatabaseUrl(e.DATABASE_URL ?? defaultDatabaseUrl);
+  if (!database) {
+    problems.push("DATABASE_URL: expected postgres://user@host:5432/db, sqlite:./path/file.sqlite or a file path");
+  }
+  if (problems.length > 0 || !database) throw configError(problems);
+
+  return deepFreeze({
+    graph: { baseUrl: e.GRAPH_BASE_URL, auth, tenantId: e.AZURE_TENANT_ID, reportsPace: e.GRAPH_REPORTS_PACE },
+    database,
+    logLevel: e.LOG_LEVEL as Config["logLevel"],
+  });
+}
+
+/** Follows @azure/identity's conventions: a secret, else a certificate, else a managed identity. */
+function chooseGraphAuth(e: Env, problems: string[]): GraphAuth {
+  if (e.GRAPH_ACCESS_TOKEN) return { kind: "token", token: e.GRAPH_ACCESS_TOKEN };
+  const wantsApp = e.AZURE_CLIENT_SECRET !== undefined || e.AZURE_CLIENT_CERTIFICATE_PATH !== undefined;
+  if (wantsApp) {
+    if (!e.AZURE_TENANT_ID) problems.push("AZURE_TENANT_ID: required with a client secret or certificate (the Directory (tenant) ID)");
+    if (!e.AZURE_CLIENT_ID) problems.push("AZURE_CLIENT_ID: required with a client secret or certificate (the Application (client) ID)");
+    if (!e.AZURE_TENANT_ID || !e.AZURE_CLIENT_ID) return { kind: "none" };
+    if (e.AZURE_CLIENT_SECRET) {
+      return { kind: "secret", tenantId: e.AZURE_TENANT_ID, clientId: e.AZURE_CLIENT_ID, clientSecret: e.AZURE_CLIENT_SECRET };
+    }
+    return {
+      kind: "certificate",
+      tenantId: e.AZURE_TENANT_ID,
+      clientId: e.AZURE_CLIENT_ID,
+      certificatePath: e.AZURE_CLIENT_CERTIFICATE_PATH ?? "",
+    };
+  }
+  if (e.AZURE_CLIENT_ID || e.IDENTITY_ENDPOINT || e.MSI_ENDPOINT) {
+    return { kind: "managedIdentity", clientId: e.AZURE_CLIENT_ID };
+  }
+  return { kind: "none" };
+}
+
+function describeIssue(issue: ZodIssue): string {
+  const variable = issue.path.join(".") || "environment";
+  return `${variable}: ${issue.message}`;
+}
+
+function configError(problems: string[]): AppError {
+  return new AppError(ErrorCode.ConfigInvalid, `Configuration is invalid:\n  ${problems.join("\n  ")}`, {
+    details: { problems },
+    hint: "Fix the variables named above (env.sample documents each one) and start again.",
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,34 @@
+/** Every failure the program knows by name. Tests and callers match on these, never on message text. */
+export enum ErrorCode {
+  ConfigInvalid = "config_invalid",
+  CampaignInvalid = "campaign_invalid",
+  GraphCredentialsMissing = "graph_credentials_missing",
+  GraphCredentialRejected = "graph_credential_rejected",
+  GraphUnauthorized = "graph_unauthorized",
+  GraphLicenceMissing = "graph_licence_missing",
+  GraphPermissionMissing = "graph_permission_missing",
+  GraphThrottled = "graph_throttled",
+  GraphNotFound = "graph_not_found",
+  GraphConflict = "graph_conflict",
+  GraphForbidden = "graph_forbidden",
+  GraphRequestFailed = "graph_request_failed",
+  GraphUnreachable = "graph_unreachable",
+  GraphResponseInvalid = "graph_response_invalid",
+  SyncAlreadyRunning = "sync_already_running",
+  NoSnapshot = "no_snapshot",
+  StoreFailed = "store_failed",
+  TeamsSendFailed = "teams_send_failed",
+  Refused = "refused",
+}
+
+/** Exit status per error family: 2 for input the operator must fix, 1 for everything else. */
+export function exitStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.ConfigInvalid:
+    case ErrorCode.CampaignInvalid:
+    case ErrorCode.GraphCredentialsMissing:
+      return 2;
+    default:
+      return 1;
+  }
+}
