@@ -1,0 +1,2 @@
+/** The two databases the one query layer runs on. */
+export type Dialect = "sqlite" | "postgres";

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import type { Dialect } from "../dialect.js";
+import { foundation } from "./001-foundation.js";
+
+/** Every migration in order. Names sort in the order they must run; never rename a shipped one. */
+export function allMigrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    "001-foundation": foundation(dialect),
+  };
+}

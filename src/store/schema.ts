@@ -1,0 +1,90 @@
+import type { ColumnType, Generated } from "kysely";
+
+/*
+ * The store's tables as Kysely sees them. Both dialects store the same column types: booleans as
+ * 0/1 integers, instants as ISO 8601 text (which sorts correctly), lists as JSON text. That keeps
+ * one query layer honest over SQLite and PostgreSQL.
+ */
+
+export type Flag = 0 | 1;
+
+/** A count column with a default of 0: optional on insert. */
+type Counter = ColumnType<number, number | undefined, number>;
+
+export interface SyncRunTable {
+  id: string;
+  started_at: string;
+  heartbeat_at: string;
+  finished_at: string | null;
+  status: "running" | "complete" | "failed";
+  error: string | null;
+  users: Counter;
+  registrations: Counter;
+  report_pages: Counter;
+  user_pages: Counter;
+}
+
+/** One row per directory user per snapshot; a snapshot is one sync run's complete read. */
+export interface DirectoryUserTable {
+  snapshot_id: string;
+  id: string;
+  user_principal_name: string;
+  display_name: string | null;
+  mail: string | null;
+  department: string | null;
+  job_title: string | null;
+  account_enabled: Flag;
+  user_type: string | null;
+  manager_id: string | null;
+  preferred_language: string | null;
+  usage_location: string | null;
+}
+
+/** One row per row of Graph's userRegistrationDetails report per snapshot. */
+export interface RegistrationTable {
+  snapshot_id: string;
+  user_id: string;
+  user_principal_name: string;
+  is_admin: Flag;
+  is_mfa_registered: Flag;
+  is_mfa_capable: Flag;
+  methods_registered: string;
+  user_type: string | null;
+  last_updated_at: string | null;
+}
+
+/** When each person was first seen registered: survives snapshots, feeds time-to-register figures. */
+export interface RegistrationFirstTable {
+  user_id: string;
+  first_seen_registered_at: string;
+}
+
+/** The headline figures once per day (the last sync of the day wins), for trends. */
+export interface DailyFigureTable {
+  day: string;
+  users: number;
+  members: number;
+  registered: number;
+  admins: number;
+  admins_registered: number;
+  recorded_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_kind: "system" | "admin" | "user";
+  actor_id: string | null;
+  action: string;
+  subject_id: string | null;
+  detail: string | null;
+}
+
+export interface Schema {
+  sync_runs: SyncRunTable;
+  directory_users: DirectoryUserTable;
+  registrations: RegistrationTable;
+  registration_firsts: RegistrationFirstTable;
+  daily_figures: DailyFigureTable;
+  audit_log: AuditLogTable;
+}
