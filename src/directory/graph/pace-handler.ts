@@ -1,0 +1,71 @@
+import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+import type { Clock } from "../../time/clock.js";
+import { SlidingWindow } from "../../time/sliding-window.js";
+
+export interface PaceEvents {
+  /** A request is held for `ms` to stay inside Graph's published limit, or after a 429. */
+  onWait?(lane: string, ms: number): void;
+  onThrottled?(lane: string, retryAfterMs: number): void;
+}
+
+/**
+ * Paces requests per Graph resource family. The identity reports allow 5 requests per 10 s per app
+ * per tenant, so that lane is paced before Graph has to refuse us; every lane honours a 429's
+ * Retry-After for all of its requests, not just the one refused. Sits below the SDK's RetryHandler
+ * so that retries are paced too.
+ */
+export class PaceHandler implements Middleware {
+  private next: Middleware | undefined;
+  private readonly lanes = new Map<string, SlidingWindow>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly reportsPace: { limit: number; windowMs: number },
+    private readonly events: PaceEvents = {},
+  ) {}
+
+  async execute(context: Context): Promise<void> {
+    const url = new URL(typeof context.request === "string" ? context.request : context.request.url);
+    const lane = laneOf(url.pathname);
+    const window = this.windowFor(lane);
+    const release = await window.acquire((ms) => this.events.onWait?.(lane, ms));
+    try {
+      await this.next?.execute(context);
+    } finally {
+      release();
+    }
+    const response = context.response;
+    if (response && (response.status === 429 || response.status === 503)) {
+      const retryAfterMs = retryAfterToMs(response.headers.get("Retry-After"), this.clock.now());
+      window.pauseUntil(this.clock.now() + retryAfterMs);
+      this.events.onThrottled?.(lane, retryAfterMs);
+    }
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  private windowFor(lane: string): SlidingWindow {
+    let window = this.lanes.get(lane);
+    if (!window) {
+      const { limit, windowMs } = lane === "reports" ? this.reportsPace : { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
+      window = new SlidingWindow(limit, windowMs, this.clock);
+      this.lanes.set(lane, window);
+    }
+    return window;
+  }
+}
+
+function laneOf(pathname: string): string {
+  return /\/v1\.0\/reports\//.test(pathname) ? "reports" : "directory";
+}
+
+/** Retry-After is seconds or an HTTP date; without one, wait a second rather than hammer. */
+export function retryAfterToMs(header: string | null, now: number): number {
+  if (header === null || header.trim() === "") return 1000;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isFinite(at) ? Math.max(0, at - now) : 1000;
+}
