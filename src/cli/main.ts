@@ -1,1 +1,8 @@
-console.log("placeholder")
+#!/usr/bin/env node
+import { runCli } from "./run-cli.js";
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

@@ -1,0 +1,28 @@
+import { Command, CommanderError } from "commander";
+import type { CliIo } from "./cli-io.js";
+import { registerStatusCommand } from "./commands/status-command.js";
+import { registerSyncCommand } from "./commands/sync-command.js";
+import { reportFailure } from "./report-failure.js";
+
+/** Runs one `mfa-nudge` invocation and returns its exit status; never calls process.exit. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = new Command("mfa-nudge")
+    .description("Gets an organisation through its MFA rollout in Microsoft Teams.")
+    .exitOverride()
+    .showHelpAfterError("(add --help for usage)")
+    .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
+  registerSyncCommand(program, io);
+  registerStatusCommand(program, io);
+  for (const command of program.commands) command.exitOverride();
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are answers, not failures; anything else commander rejects is misuse.
+      return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help" ? 0 : 2;
+    }
+    return reportFailure(error, (t) => io.stderr.write(t));
+  }
+}
