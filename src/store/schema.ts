@@ -80,7 +80,75 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+export interface GroupMemberTable {
+  snapshot_id: string;
+  group_id: string;
+  user_id: string;
+}
+
+/** What we know of a person beyond the directory: their answers, their chat, their time zone. */
+export interface PeopleStateTable {
+  user_id: string;
+  time_zone: string | null;
+  snoozed_until: string | null;
+  snooze_count: Counter;
+  last_answer_at: string | null;
+  confirmed_registered_at: string | null;
+  unreachable_until: string | null;
+  unreachable_reason: string | null;
+  conversation_id: string | null;
+  service_url: string | null;
+  updated_at: string;
+}
+
+export interface PhaseDeadlineTable {
+  user_id: string;
+  phase: string;
+  deadline: string;
+  set_at: string;
+}
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "unreachable" | "cancelled";
+export type OutboxKind = "reminder" | "escalation" | "digest" | "notice";
+
+/**
+ * Every message the bot sends proactively, one row per (kind, person, phase, step). A row moves
+ * pending -> sending (claimed, with a lease) -> sent, or failed / unreachable.
+ */
+export interface OutboxTable {
+  id: string;
+  dedupe_key: string;
+  kind: OutboxKind;
+  user_id: string;
+  recipient_id: string;
+  phase: string | null;
+  step: string | null;
+  payload: string;
+  status: OutboxStatus;
+  attempts: Counter;
+  not_before: string;
+  lease_until: string | null;
+  claimed_by: string | null;
+  created_at: string;
+  sent_at: string | null;
+  activity_id: string | null;
+  conversation_id: string | null;
+  last_error: string | null;
+}
+
+export interface AppStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface Schema {
+  group_members: GroupMemberTable;
+  people_state: PeopleStateTable;
+  phase_deadlines: PhaseDeadlineTable;
+  outbox: OutboxTable;
+  app_state: AppStateTable;
   sync_runs: SyncRunTable;
   directory_users: DirectoryUserTable;
   registrations: RegistrationTable;

@@ -1,0 +1,136 @@
+import { hostname } from "node:os";
+import type { Logger } from "pino";
+import { recordAudit } from "../store/audit-log.js";
+import type { Store } from "../store/open-store.js";
+import { claimMessages, markFinal, markRetry, markSent, nextReadyAt, type OutboxRow } from "../store/outbox.js";
+import { readPersonState, updatePersonState } from "../store/people-state.js";
+import type { Clock } from "../time/clock.js";
+import type { AppInstaller } from "./app-installer.js";
+import { deliverMessage } from "./deliver-message.js";
+import { releaseOrphanedClaims } from "./release-orphaned-claims.js";
+import { retryDelayMs } from "./retry-delay.js";
+import type { TeamsMessenger } from "./teams-messenger.js";
+
+export interface DrainOptions {
+  readonly store: Store;
+  readonly messenger: TeamsMessenger;
+  readonly installer: AppInstaller | undefined;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Builds the activity for a row (the card, in the recipient's language, as of now). */
+  readonly render: (row: OutboxRow) => Promise<Record<string, unknown>>;
+  /** Sends in flight at once. Teams' pace is enforced below, in the messenger. */
+  readonly concurrency?: number;
+  readonly leaseMs?: number;
+  readonly maxAttempts?: number;
+  /** How long a person Teams refused is left alone before the next try. */
+  readonly unreachableForMs?: number;
+  /** Stop once nothing is ready now (the server's periodic drain) instead of waiting for retries (run-once). */
+  readonly stopWhenIdle?: boolean;
+  readonly onOutcome?: (outcome: DrainTally) => void;
+}
+
+export interface DrainTally {
+  sent: number;
+  retried: number;
+  unreachable: number;
+  failed: number;
+  installed: number;
+}
+
+/**
+ * Sends what the outbox holds. Each worker claims rows (a lease in the store), sends, and marks
+ * the row; a row whose worker died is claimed again once its lease runs out. See the README's
+ * "Exactly once" section for what happens to a send in flight at a crash.
+ */
+export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
+  const { store, clock, log } = options;
+  const concurrency = options.concurrency ?? 8;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const tally: DrainTally = { sent: 0, retried: 0, unreachable: 0, failed: 0, installed: 0 };
+  await releaseOrphanedClaims(store, new Date(clock.now()));
+
+  const handle = async (row: OutboxRow): Promise<void> => {
+    const state = await readPersonState(store, row.recipient_id);
+    const known = state?.conversation_id && state.service_url ? { conversationId: state.conversation_id, serviceUrl: state.service_url } : undefined;
+    let activity: Record<string, unknown>;
+    try {
+      activity = await options.render(row);
+    } catch (error) {
+      await markFinal(store, row.id, worker, "failed", `could not render: ${(error as Error).message}`);
+      tally.failed += 1;
+      return;
+    }
+    const outcome = await deliverMessage(row, { messenger: options.messenger, installer: options.installer, knownConversation: known, activity });
+    const now = new Date(clock.now());
+    switch (outcome.result) {
+      case "sent":
+        await markSent(store, row.id, worker, { at: now, activityId: outcome.activityId, conversationId: outcome.conversation.conversationId });
+        if (outcome.conversation.conversationId !== known?.conversationId) {
+          await updatePersonState(store, row.recipient_id, now, {
+            conversation_id: outcome.conversation.conversationId,
+            service_url: outcome.conversation.serviceUrl,
+            unreachable_until: null,
+            unreachable_reason: null,
+          });
+        }
+        if (outcome.installed) {
+          tally.installed += 1;
+          await recordAudit(store, now, { actorKind: "system", action: "app.installed", subjectId: row.recipient_id });
+        }
+        tally.sent += 1;
+        break;
+      case "retry":
+        if (row.attempts >= maxAttempts) {
+          await markFinal(store, row.id, worker, "failed", `gave up after ${row.attempts} tries: ${outcome.error}`);
+          tally.failed += 1;
+        } else {
+          await markRetry(store, row.id, worker, new Date(now.getTime() + retryDelayMs(row.attempts, outcome.retryAfterMs)), outcome.error);
+          tally.retried += 1;
+        }
+        break;
+      case "unreachable":
+        await markFinal(store, row.id, worker, "unreachable", outcome.reason);
+        await updatePersonState(store, row.recipient_id, now, {
+          unreachable_until: new Date(now.getTime() + (options.unreachableForMs ?? 7 * 86_400_000)).toISOString(),
+          unreachable_reason: outcome.reason,
+        });
+        await recordAudit(store, now, { actorKind: "system", action: "person.unreachable", subjectId: row.recipient_id, detail: { reason: outcome.reason } });
+        tally.unreachable += 1;
+        break;
+      case "failed":
+        await markFinal(store, row.id, worker, "failed", outcome.error);
+        log.error({ outboxId: row.id, recipient: row.recipient_id, error: outcome.error }, "delivery failed");
+        tally.failed += 1;
+        break;
+    }
+    options.onOutcome?.({ ...tally });
+  };
+
+  for (;;) {
+    const rows = await claimMessages(store, worker, concurrency * 4, new Date(clock.now()), leaseMs);
+    if (rows.length === 0) {
+      const next = await nextReadyAt(store);
+      if (!next || options.stopWhenIdle) break;
+      await clock.sleep(Math.max(50, next.getTime() - clock.now()));
+      continue;
+    }
+    await runPool(rows, concurrency, handle);
+  }
+  return tally;
+}
+
+/** Runs `work` over `items` with at most `limit` at once. */
+async function runPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await work(item);
+    }
+  });
+  await Promise.all(lanes);
+}

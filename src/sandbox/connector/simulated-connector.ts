@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { systemClock, type Clock } from "../../time/clock.js";
+import type { ConnectorRequest, RecordedActivity } from "./recorded-activity.js";
+import { SlidingCount } from "./sliding-count.js";
+
+export interface ConnectorFault {
+  readonly method?: string;
+  readonly path: RegExp;
+  /** Let this many matching requests through first. */
+  readonly skip?: number;
+  readonly times: number;
+  readonly status: number;
+  readonly code: string;
+  readonly retryAfterSeconds?: number;
+}
+
+export interface SimulatedConnectorOptions {
+  readonly clock?: Clock;
+  /** Teams: 50 requests per second per bot per tenant... */
+  readonly tenantLimit?: { readonly limit: number; readonly windowMs: number };
+  /** ...and 7 per second per conversation. */
+  readonly conversationLimit?: { readonly limit: number; readonly windowMs: number };
+  readonly latencyMs?: number;
+  /** Whether the bot is installed for a user (else POST /v3/conversations answers 403). */
+  readonly isInstalled?: (userId: string) => boolean;
+  /** Whether a user blocked the bot (then every send answers 403). */
+  readonly isBlocked?: (userId: string) => boolean;
+  /** When set, every request must carry this Authorization header (else 401). */
+  readonly expectAuthorization?: string;
+}
+
+export interface SimulatedConnector {
+  readonly url: string;
+  /** Every message sent, updated or replied, in arrival order. */
+  readonly activities: RecordedActivity[];
+  readonly requests: ConnectorRequest[];
+  readonly conversations: ReadonlyMap<string, { userId: string; tenantId: string | undefined }>;
+  injectFault(fault: ConnectorFault): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A Bot Framework Connector that behaves like Teams' for a bot's proactive messages: it creates
+ * 1:1 conversations (only with people who have the bot installed), accepts activities, enforces
+ * Teams' rate limits with 429 + Retry-After, and keeps everything it receives for assertions.
+ * Paths and bodies follow the Connector API v3 swagger in shared/oracles/bot-framework.
+ */
+export async function startSimulatedConnector(options: SimulatedConnectorOptions = {}): Promise<SimulatedConnector> {
+  const clock = options.clock ?? systemClock;
+  const tenantWindow = new SlidingCount(options.tenantLimit ?? { limit: 50, windowMs: 1000 });
+  const conversationLimit = options.conversationLimit ?? { limit: 7, windowMs: 1000 };
+  const perConversation = new Map<string, SlidingCount>();
+  const conversations = new Map<string, { userId: string; tenantId: string | undefined }>();
+  const activities: RecordedActivity[] = [];
+  const requests: ConnectorRequest[] = [];
+  const faults: (ConnectorFault & { seen: number; fired: number })[] = [];
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => reply(res, 500, { error: { code: "ServiceError", message: String(error) } }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const method = req.method ?? "GET";
+    const body = await readJson(req);
+    if (options.latencyMs) await clock.sleep(options.latencyMs);
+    const respond = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      requests.push({ method, path, at: clock.now(), status, authorization: req.headers.authorization });
+      reply(res, status, payload, headers);
+    };
+
+    if (options.expectAuthorization !== undefined && req.headers.authorization !== options.expectAuthorization) {
+      return respond(401, { error: { code: "Unauthorized", message: "Authorization has been denied for this request." } });
+    }
+    const fault = faults.find((f) => f.path.test(path) && (!f.method || f.method === method) && f.fired < f.times && ++f.seen > (f.skip ?? 0));
+    if (fault) {
+      fault.fired += 1;
+      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) };
+      return respond(fault.status, { error: { code: fault.code, message: `simulated ${fault.status}` } }, headers);
+    }
+    if (body === invalid) return respond(400, { error: { code: "BadArgument", message: "The request body is not valid JSON." } });
+
+    const now = clock.now();
+    const tenantWait = tenantWindow.tryTake(now);
+    if (tenantWait > 0) return respond(429, throttled(), { "Retry-After": String(Math.ceil(tenantWait / 1000)) });
+
+    if (method === "POST" && path === "/v3/conversations") return respond(...createConversation(body as Record<string, unknown>));
+
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+    if (!match) return respond(404, { error: { code: "NotFound", message: `No route for ${method} ${path}` } });
+    const conversationId = decodeURIComponent(match[1] ?? "");
+    const conversation = conversations.get(conversationId);
+    if (!conversation) return respond(404, { error: { code: "ConversationNotFound", message: "Conversation not found." } });
+    if (options.isBlocked?.(conversation.userId)) {
+      return respond(403, { error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." } });
+    }
+    const window = perConversation.get(conversationId) ?? new SlidingCount(conversationLimit);
+    perConversation.set(conversationId, window);
+    const conversationWait = window.tryTake(now);
+    if (conversationWait > 0) return respond(429, throttled(), { "Retry-After": String(Math.ceil(conversationWait / 1000)) });
+
+    const kind = method === "PUT" ? "update" : match[2] ? "reply" : "send";
+    if ((method !== "POST" && method !== "PUT") || (kind === "update" && !match[2])) {
+      return respond(405, { error: { code: "MethodNotAllowed", message: `${method} is not supported here` } });
+    }
+    const id = kind === "update" ? decodeURIComponent(match[2] ?? "") : String(now) + String(activities.length).padStart(6, "0");
+    activities.push({ id, conversationId, userId: conversation.userId, activity: body as Record<string, unknown>, at: now, kind });
+    return respond(kind === "update" ? 200 : 201, { id });
+  }
+
+  function createConversation(body: Record<string, unknown>): [number, unknown] {
+    const members = Array.isArray(body.members) ? (body.members as { id?: unknown }[]) : [];
+    const userId = typeof members[0]?.id === "string" ? members[0].id : undefined;
+    if (!userId || members.length !== 1 || body.isGroup === true) {
+      return [400, { error: { code: "BadArgument", message: "A 1:1 conversation needs exactly one member." } }];
+    }
+    if (options.isInstalled && !options.isInstalled(userId)) {
+      return [403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } }];
+    }
+    if (options.isBlocked?.(userId)) {
+      return [403, { error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." } }];
+    }
+    // Teams gives the same 1:1 conversation back for the same person.
+    const existing = [...conversations.entries()].find(([, c]) => c.userId === userId);
+    const id = existing?.[0] ?? `a:1${Buffer.from(userId).toString("base64url")}`;
+    const channelData = body.channelData as { tenant?: { id?: string } } | undefined;
+    conversations.set(id, { userId, tenantId: typeof body.tenantId === "string" ? body.tenantId : channelData?.tenant?.id });
+    return [201, { id }];
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    activities,
+    requests,
+    conversations,
+    injectFault: (fault) => faults.push({ ...fault, seen: 0, fired: 0 }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const invalid = Symbol("invalid JSON");
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return invalid;
+  }
+}
+
+function throttled() {
+  return { error: { code: "ThrottledRequest", message: "Too many requests; retry after the time in Retry-After." } };
+}
+
+function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "x-ms-request-id": randomUUID(), ...headers });
+  res.end(JSON.stringify(body));
+}
