@@ -1,0 +1,23 @@
+import { authenticationMethodsRoute } from "./authentication-methods-route.js";
+import { groupMembersRoute } from "./group-members-route.js";
+import type { GraphRoute } from "./graph-route.js";
+import { getInstalledAppRoute, installAppRoute, installedAppChatRoute, listInstalledAppsRoute } from "./installed-apps-routes.js";
+import { getRegistrationDetailsRoute, listRegistrationDetailsRoute } from "./registration-details-routes.js";
+import { getManagerRoute, getUserRoute, listUsersRoute } from "./user-routes.js";
+import { usersDeltaRoute } from "./users-delta-route.js";
+
+/** Every resource the simulated Graph serves under /v1.0; the first match wins, so /users/delta precedes /users/{id}. */
+export const GRAPH_ROUTES: readonly GraphRoute[] = [
+  listRegistrationDetailsRoute,
+  getRegistrationDetailsRoute,
+  listUsersRoute,
+  usersDeltaRoute,
+  getUserRoute,
+  getManagerRoute,
+  authenticationMethodsRoute,
+  groupMembersRoute,
+  installAppRoute,
+  listInstalledAppsRoute,
+  getInstalledAppRoute,
+  installedAppChatRoute,
+];

@@ -1,0 +1,133 @@
+import type { SimulatedUser } from "./simulated-user.js";
+
+/** The group ids the bot is configured with; members live in SimulatedTenant.groupMembers. */
+export interface TenantGroups {
+  /** People in the first wave of the rollout. */
+  pilot: string;
+  serviceAccounts: string;
+  /** People allowed to use the bot's admin commands. */
+  botAdmins: string;
+}
+
+/** The bot's Teams app as the tenant's app catalog knows it (microsoft.graph.teamsApp). */
+export interface TeamsAppInfo {
+  /** The catalog id that `teamsApp@odata.bind` and `$filter=teamsApp/id eq` use. */
+  id: string;
+  /** The app manifest id. */
+  externalId: string;
+  displayName: string;
+  distributionMethod: "store" | "organization" | "sideloaded";
+}
+
+export interface SimulatedTenantInit {
+  domain: string;
+  /** The moment the tenant (and its registration report) was generated, ms since the epoch. */
+  generatedAtMs: number;
+  users: SimulatedUser[];
+  /** Rows that only the registration report still lists: users deleted since it was computed. */
+  deletedUsers?: SimulatedUser[];
+  groups: TenantGroups;
+  /** Member user ids per group id. */
+  groupMembers: Record<string, string[]>;
+  teamsApp: TeamsAppInfo;
+  /** The bot's app id, which appears in the 1:1 chat id. */
+  botAppId: string;
+}
+
+export type TeamsInstallOutcome = "installed" | "alreadyInstalled" | "blocked" | "userNotFound";
+
+/**
+ * The in-memory directory. Lookups go through maps because the Graph server answers per-user calls
+ * against 100,000 users; the arrays keep Graph's listing order.
+ */
+export class SimulatedTenant {
+  readonly domain: string;
+  /** The `<name>.onmicrosoft.com` domain guests' UPNs live under. */
+  readonly initialDomain: string;
+  readonly generatedAtMs: number;
+  /** Directory users in the order GET /users lists them. */
+  readonly users: readonly SimulatedUser[];
+  readonly deletedUsers: readonly SimulatedUser[];
+  readonly groups: TenantGroups;
+  readonly groupMembers: ReadonlyMap<string, readonly string[]>;
+  readonly teamsApp: TeamsAppInfo;
+  readonly botAppId: string;
+  private readonly byId = new Map<string, SimulatedUser>();
+  private readonly byUpn = new Map<string, SimulatedUser>();
+  private readonly deletedById = new Map<string, SimulatedUser>();
+  private reportOrder: SimulatedUser[] | undefined;
+
+  constructor(init: SimulatedTenantInit) {
+    this.domain = init.domain;
+    this.initialDomain = `${init.domain.split(".")[0] ?? init.domain}.onmicrosoft.com`;
+    this.generatedAtMs = init.generatedAtMs;
+    this.users = init.users;
+    this.deletedUsers = init.deletedUsers ?? [];
+    this.groups = init.groups;
+    this.groupMembers = new Map(Object.entries(init.groupMembers).map(([id, members]) => [id.toLowerCase(), members]));
+    this.teamsApp = init.teamsApp;
+    this.botAppId = init.botAppId;
+    for (const user of this.users) {
+      if (this.byId.has(user.id)) throw new Error(`duplicate user id ${user.id}`);
+      this.byId.set(user.id, user);
+      this.byUpn.set(user.userPrincipalName.toLowerCase(), user);
+    }
+    for (const user of this.deletedUsers) this.deletedById.set(user.id, user);
+  }
+
+  userById(id: string): SimulatedUser | undefined {
+    return this.byId.get(id.toLowerCase()) ?? this.byId.get(id);
+  }
+
+  /** UPNs compare case-insensitively, as in Entra ID. */
+  userByUpn(userPrincipalName: string): SimulatedUser | undefined {
+    return this.byUpn.get(userPrincipalName.toLowerCase());
+  }
+
+  /** Graph's `/users/{id | userPrincipalName}` key. */
+  findUser(idOrUpn: string): SimulatedUser | undefined {
+    return this.userById(idOrUpn) ?? this.userByUpn(idOrUpn);
+  }
+
+  /** A report-only row (deleted from the directory), by id. */
+  deletedUserById(id: string): SimulatedUser | undefined {
+    return this.deletedById.get(id.toLowerCase());
+  }
+
+  /** Every user the report may list, directory and deleted alike, by UPN like the docs example. */
+  reportCandidates(): readonly SimulatedUser[] {
+    this.reportOrder ??= [...this.users, ...this.deletedUsers].sort((a, b) =>
+      compareText(a.userPrincipalName.toLowerCase(), b.userPrincipalName.toLowerCase()),
+    );
+    return this.reportOrder;
+  }
+
+  /**
+   * Adds `methods` to the user's live methods at `atMs`. /authentication/methods shows them at
+   * once; the report only after its lag (see reportView).
+   */
+  registerUser(id: string, methods: readonly string[], atMs: number): SimulatedUser {
+    const user = this.userById(id);
+    if (user === undefined) throw new Error(`no user with id ${id}`);
+    const before = [...user.methodsRegistered];
+    const after = [...before, ...methods.filter((method) => !before.includes(method))];
+    user.registrationChanges.push({ atMs, before, after });
+    user.methodsRegistered = after;
+    return user;
+  }
+
+  /** What POST /users/{id}/teamwork/installedApps does to the model. */
+  installTeamsApp(id: string, atMs: number): TeamsInstallOutcome {
+    const user = this.userById(id);
+    if (user === undefined) return "userNotFound";
+    if (user.teamsAppBlocked) return "blocked";
+    if (user.teamsAppInstalled) return "alreadyInstalled";
+    user.teamsAppInstalled = true;
+    user.teamsAppInstalledDateTime = new Date(atMs).toISOString();
+    return "installed";
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
