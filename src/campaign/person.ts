@@ -3,6 +3,7 @@ export interface Person {
   readonly id: string;
   readonly userPrincipalName: string;
   readonly displayName: string | null;
+  readonly givenName: string | null;
   readonly department: string | null;
   readonly managerId: string | null;
   readonly accountEnabled: boolean;

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
+import { registerSandboxCommand } from "./commands/sandbox-command.js";
 import { registerStatusCommand } from "./commands/status-command.js";
 import { registerSyncCommand } from "./commands/sync-command.js";
 import { reportFailure } from "./report-failure.js";
@@ -13,7 +14,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
   registerSyncCommand(program, io);
   registerStatusCommand(program, io);
-  for (const command of program.commands) command.exitOverride();
+  registerSandboxCommand(program, io);
+  const overrideAll = (c: Command) => c.commands.forEach((sub) => overrideAll(sub.exitOverride()));
+  overrideAll(program);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -3,6 +3,7 @@ export interface DirectoryUser {
   readonly id: string;
   readonly userPrincipalName: string;
   readonly displayName: string | null;
+  readonly givenName: string | null;
   readonly mail: string | null;
   readonly department: string | null;
   readonly jobTitle: string | null;
@@ -18,6 +19,7 @@ export const directoryUserSelect = [
   "id",
   "userPrincipalName",
   "displayName",
+  "givenName",
   "mail",
   "department",
   "jobTitle",

@@ -18,6 +18,7 @@ export function parseDirectoryUser(raw: unknown): DirectoryUser | undefined {
     id,
     userPrincipalName: text(raw.userPrincipalName) ?? id,
     displayName: text(raw.displayName),
+    givenName: text(raw.givenName),
     mail: text(raw.mail),
     department: text(raw.department),
     jobTitle: text(raw.jobTitle),

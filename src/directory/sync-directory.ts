@@ -98,7 +98,8 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
   } catch (error) {
     failed = true;
     await failSyncRun(store, runId, new Date(clock.now()), (error as Error).message);
-    runLog.error({ err: error, ...counts }, "sync failed; the previous snapshot stays current");
+    // The caller reports the error itself (logged once, at the boundary); this records where it stopped.
+    runLog.info({ ...counts, code: (error as { code?: string }).code }, "sync failed; the previous snapshot stays current");
     throw error;
   }
   await pruneSnapshots(store);

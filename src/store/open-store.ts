@@ -46,7 +46,7 @@ async function migrate(store: Store): Promise<void> {
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
 }
 
 function sqliteDialect(path: string): SqliteDialect {
@@ -65,9 +65,9 @@ function postgresDialect(url: string): PostgresDialect {
     max: 10,
     // count(*) and sums come back as int8; our counts fit in a double, so read them as numbers.
     types: {
-      getTypeParser: (oid: number, format?: "text" | "binary") =>
-        oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
-    } as pg.CustomTypesConfig,
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === 20 ? (value: string) => Number(value) : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig["getTypeParser"],
+    },
   });
   return new PostgresDialect({ pool });
 }

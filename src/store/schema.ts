@@ -30,6 +30,7 @@ export interface DirectoryUserTable {
   id: string;
   user_principal_name: string;
   display_name: string | null;
+  given_name: string | null;
   mail: string | null;
   department: string | null;
   job_title: string | null;

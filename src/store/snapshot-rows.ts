@@ -12,6 +12,7 @@ export async function insertDirectoryUsers(store: Store, snapshotId: string, use
     id: u.id,
     user_principal_name: u.userPrincipalName,
     display_name: u.displayName,
+    given_name: u.givenName,
     mail: u.mail,
     department: u.department,
     job_title: u.jobTitle,
@@ -30,6 +31,7 @@ export async function insertDirectoryUsers(store: Store, snapshotId: string, use
         oc.columns(["snapshot_id", "id"]).doUpdateSet((eb) => ({
           user_principal_name: eb.ref("excluded.user_principal_name"),
           display_name: eb.ref("excluded.display_name"),
+          given_name: eb.ref("excluded.given_name"),
           mail: eb.ref("excluded.mail"),
           department: eb.ref("excluded.department"),
           job_title: eb.ref("excluded.job_title"),

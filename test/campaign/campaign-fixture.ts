@@ -36,6 +36,7 @@ export function person(over: Partial<Omit<Person, "groupIds">> & { groups?: stri
     id: "u1",
     userPrincipalName: "ada@contoso.com",
     displayName: "Ada Lovelace",
+    givenName: "Ada",
     department: "Engineering",
     managerId: "m1",
     accountEnabled: true,

@@ -12,6 +12,7 @@ const user = (id: string, over: Partial<DirectoryUser> = {}): DirectoryUser => (
   id,
   userPrincipalName: `${id}@contoso.com`,
   displayName: id,
+  givenName: null,
   mail: null,
   department: "Sales",
   jobTitle: null,

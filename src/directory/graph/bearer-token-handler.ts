@@ -1,4 +1,5 @@
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+import { requestUrl } from "./middleware-chain.js";
 import type { TokenProvider } from "./token-provider.js";
 
 /**
@@ -15,12 +16,12 @@ export class BearerTokenHandler implements Middleware {
   ) {}
 
   async execute(context: Context): Promise<void> {
-    const url = typeof context.request === "string" ? context.request : context.request.url;
+    const url = requestUrl(context);
     if (new URL(url).origin !== this.origin) {
       throw new Error(`refusing to send the Graph token to ${new URL(url).origin}`);
     }
     const token = await this.tokens.getToken();
-    const headers = new Headers(context.options?.headers as ConstructorParameters<typeof Headers>[0]);
+    const headers = new Headers(context.options?.headers);
     headers.set("Authorization", `Bearer ${token}`);
     context.options = { ...context.options, headers: Object.fromEntries(headers) };
     await this.next?.execute(context);

@@ -1,4 +1,5 @@
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+import { requestUrl } from "./middleware-chain.js";
 import { AppError } from "../../errors/app-error.js";
 import { ErrorCode } from "../../errors/error-code.js";
 
@@ -10,10 +11,10 @@ export class FetchHandler implements Middleware {
   ) {}
 
   async execute(context: Context): Promise<void> {
-    const url = typeof context.request === "string" ? context.request : context.request.url;
+    const url = requestUrl(context);
     try {
       context.response = await this.fetchImpl(url, {
-        ...(context.options as RequestInit | undefined),
+        ...(context.options),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {

@@ -61,7 +61,7 @@ export function toGraphError(status: number, bodyText: string, path: string): Ap
 function parseBody(text: string): GraphErrorBody {
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === "object" && parsed !== null ? (parsed as GraphErrorBody) : {};
+    return typeof parsed === "object" && parsed !== null ? (parsed) : {};
   } catch {
     // Not JSON (a proxy's HTML error page, say): the raw text goes into the message instead.
     return {};

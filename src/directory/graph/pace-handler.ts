@@ -1,4 +1,5 @@
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+import { requestUrl } from "./middleware-chain.js";
 import type { Clock } from "../../time/clock.js";
 import { SlidingWindow } from "../../time/sliding-window.js";
 
@@ -25,7 +26,7 @@ export class PaceHandler implements Middleware {
   ) {}
 
   async execute(context: Context): Promise<void> {
-    const url = new URL(typeof context.request === "string" ? context.request : context.request.url);
+    const url = new URL(requestUrl(context));
     const lane = laneOf(url.pathname);
     const window = this.windowFor(lane);
     const release = await window.acquire((ms) => this.events.onWait?.(lane, ms));

@@ -26,6 +26,7 @@ export function foundation(dialect: Dialect): Migration {
         .addColumn("id", "text", (c) => c.notNull())
         .addColumn("user_principal_name", "text", (c) => c.notNull())
         .addColumn("display_name", "text")
+        .addColumn("given_name", "text")
         .addColumn("mail", "text")
         .addColumn("department", "text")
         .addColumn("job_title", "text")
