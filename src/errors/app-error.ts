@@ -1,4 +1,4 @@
-import { ErrorCode } from "./error-code.js";
+import type { ErrorCode } from "./error-code.js";
 
 /**
  * A failure we recognise. `message` says what happened; `hint` says what the operator should do

@@ -1,5 +1,5 @@
 import type { TeamsAdapter } from "@microsoft/teams-ai";
-import { TurnContext, type Activity, type ConversationParameters, type ConversationReference } from "botbuilder";
+import { TurnContext, type ConversationParameters, type ConversationReference } from "botbuilder";
 import type { ConnectorClient } from "botframework-connector";
 import { TeamsDeliveryError, type ConversationRef, type TeamsMessenger } from "../delivery/teams-messenger.js";
 
@@ -55,7 +55,7 @@ export function createProactiveMessenger(options: ProactiveMessengerOptions): Te
             from: reference.bot,
             conversation: reference.conversation,
             channelId: "msteams",
-          } as Activity);
+          });
           id = response.id ?? "";
         }),
       );

@@ -73,7 +73,7 @@ describe("readConfig", () => {
     [{ AZURE_CLIENT_SECRET: "s", AZURE_TENANT_ID: tenant }, "AZURE_CLIENT_ID"],
     [{ AZURE_CLIENT_CERTIFICATE_PATH: "/nowhere/app.pem", AZURE_TENANT_ID: tenant, AZURE_CLIENT_ID: client }, "AZURE_CLIENT_CERTIFICATE_PATH"],
   ])("rejects %o naming %s", (env, variable) => {
-    const problems = problemsOf(env as Record<string, string>);
+    const problems = problemsOf(env);
     expect(problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
   });
 
