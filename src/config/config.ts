@@ -7,6 +7,13 @@ export type GraphAuth =
   | { readonly kind: "managedIdentity"; readonly clientId: string | undefined }
   | { readonly kind: "none" };
 
+export interface BotSettings {
+  readonly appId: string;
+  readonly password: string;
+  readonly tenantId: string;
+  readonly appType: "SingleTenant" | "MultiTenant";
+}
+
 export type DatabaseTarget =
   | { readonly kind: "sqlite"; readonly path: string }
   | { readonly kind: "postgres"; readonly url: string };
@@ -20,5 +27,17 @@ export interface Config {
     readonly reportsPace: { readonly limit: number; readonly windowMs: number };
   };
   readonly database: DatabaseTarget;
+  readonly campaignFile: string;
+  readonly teams: {
+    readonly serviceUrl: string;
+    /** The manifest's id; the catalog id (for installs through Graph) is the same unless set apart. */
+    readonly appId: string | undefined;
+    readonly catalogAppId: string | undefined;
+    /** Undefined: local mode, no Bot Framework authentication in either direction. */
+    readonly bot: BotSettings | undefined;
+    readonly tenantId: string | undefined;
+    readonly pace: { readonly limit: number; readonly windowMs: number };
+  };
+  readonly server: { readonly port: number; readonly host: string | undefined };
   readonly logLevel: (typeof logLevels)[number] | undefined;
 }

@@ -52,6 +52,24 @@ export const envSchema = z.object({
   // Graph publishes 5 requests per 10 s per app per tenant for identity reports.
   GRAPH_REPORTS_PACE: pace("5/10s"),
   DATABASE_URL: optionalText,
+  CAMPAIGN_FILE: optionalText.transform((v) => v ?? "campaign.yaml"),
+  // Teams
+  TEAMS_SERVICE_URL: httpUrl("https://smba.trafficmanager.net/teams/").transform((v) => `${v}/`),
+  TEAMS_APP_ID: optionalGuid("the Teams app's id (the manifest's id)"),
+  TEAMS_CATALOG_APP_ID: optionalGuid("the app's id in your organisation's app catalog"),
+  BOT_ID: optionalGuid("the bot's Microsoft App ID"),
+  BOT_PASSWORD: optionalText,
+  BOT_TENANT_ID: optionalGuid("the bot app registration's tenant id"),
+  BOT_APP_TYPE: optionalText
+    .transform((v) => v ?? "SingleTenant")
+    .refine((v) => v === "SingleTenant" || v === "MultiTenant", { message: "expected SingleTenant or MultiTenant" }),
+  // Teams allows 50 requests per second per bot per tenant.
+  TEAMS_PACE: pace("50/1s"),
+  PORT: optionalText
+    .transform((v) => v ?? "3978")
+    .refine((v) => /^\d+$/.test(v) && Number(v) < 65536, { message: "expected a TCP port number" })
+    .transform(Number),
+  HOST: optionalText,
   LOG_LEVEL: optionalText.refine((v) => v === undefined || (logLevels as readonly string[]).includes(v), {
     message: `expected one of ${logLevels.join(", ")}`,
   }),

@@ -1,7 +1,7 @@
 import type { ZodIssue } from "zod";
 import { AppError } from "../errors/app-error.js";
 import { ErrorCode } from "../errors/error-code.js";
-import type { Config, GraphAuth } from "./config.js";
+import type { BotSettings, Config, GraphAuth } from "./config.js";
 import { envSchema, type Env } from "./env-schema.js";
 import { defaultDatabaseUrl, parseDatabaseUrl } from "./parse-database-url.js";
 
@@ -20,11 +20,22 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
   if (!database) {
     problems.push("DATABASE_URL: expected postgres://user@host:5432/db, sqlite:./path/file.sqlite or a file path");
   }
+  const bot = chooseBot(e, problems);
   if (problems.length > 0 || !database) throw configError(problems);
 
   return deepFreeze({
     graph: { baseUrl: e.GRAPH_BASE_URL, auth, tenantId: e.AZURE_TENANT_ID, reportsPace: e.GRAPH_REPORTS_PACE },
     database,
+    campaignFile: e.CAMPAIGN_FILE,
+    teams: {
+      serviceUrl: e.TEAMS_SERVICE_URL,
+      appId: e.TEAMS_APP_ID,
+      catalogAppId: e.TEAMS_CATALOG_APP_ID ?? e.TEAMS_APP_ID,
+      bot,
+      tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID,
+      pace: e.TEAMS_PACE,
+    },
+    server: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL as Config["logLevel"],
   });
 }
@@ -51,6 +62,17 @@ function chooseGraphAuth(e: Env, problems: string[]): GraphAuth {
     return { kind: "managedIdentity", clientId: e.AZURE_CLIENT_ID };
   }
   return { kind: "none" };
+}
+
+/** The bot's credentials come as a pair; one without the other is a mistake worth stopping for. */
+function chooseBot(e: Env, problems: string[]): BotSettings | undefined {
+  if (!e.BOT_ID && !e.BOT_PASSWORD) return undefined;
+  if (!e.BOT_ID) problems.push("BOT_ID: required with BOT_PASSWORD (the bot's Microsoft App ID)");
+  if (!e.BOT_PASSWORD) problems.push("BOT_PASSWORD: required with BOT_ID (a client secret of the bot's app registration)");
+  const tenantId = e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID;
+  if (!tenantId && e.BOT_APP_TYPE === "SingleTenant") problems.push("BOT_TENANT_ID: required for a single-tenant bot (or set AZURE_TENANT_ID)");
+  if (!e.BOT_ID || !e.BOT_PASSWORD) return undefined;
+  return { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: tenantId ?? "", appType: e.BOT_APP_TYPE as BotSettings["appType"] };
 }
 
 function describeIssue(issue: ZodIssue): string {

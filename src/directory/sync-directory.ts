@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { SyncCounts } from "../store/complete-sync-run.js";
 import { completeSyncRun } from "../store/complete-sync-run.js";
 import type { Store } from "../store/open-store.js";
-import { insertDirectoryUsers, insertRegistrations } from "../store/snapshot-rows.js";
+import { insertDirectoryUsers, insertGroupMembers, insertRegistrations } from "../store/snapshot-rows.js";
 import { beginSyncRun, failSyncRun, pruneSnapshots, recordSyncProgress } from "../store/sync-runs.js";
 import type { Clock } from "../time/clock.js";
 import { directoryUserSelect } from "./directory-user.js";
@@ -10,7 +10,7 @@ import type { GraphClient } from "./graph/graph-client.js";
 import { readPages } from "./graph/read-pages.js";
 import { parseDirectoryUser, parseRegistrationDetails } from "./parse-graph-rows.js";
 
-export type SyncStream = "report" | "users";
+export type SyncStream = "report" | "users" | "groups";
 
 export interface SyncPageEvent {
   readonly stream: SyncStream;
@@ -23,6 +23,8 @@ export interface SyncDirectoryOptions {
   readonly clock: Clock;
   readonly log: Logger;
   readonly onPage?: (event: SyncPageEvent) => void;
+  /** Groups whose transitive members the campaign needs (pilot, exclusions, admins). */
+  readonly groupIds?: readonly string[];
 }
 
 export interface SyncSummary extends SyncCounts {
@@ -39,7 +41,7 @@ const usersUrl = `/users/delta?$select=${directoryUserSelect}`;
 const usersHeaders = { Prefer: "odata.maxpagesize=999" };
 
 /**
- * Reads the registration report and the directory side by side, page by page, into a new
+ * Reads the registration report, the directory and the campaign's groups side by side, page by page, into a new
  * snapshot, and makes it current only once both are complete. A failure leaves the previous
  * snapshot current and this one marked failed.
  */
@@ -83,6 +85,19 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
     }
   };
 
+  const readGroups = async () => {
+    for (const groupId of options.groupIds ?? []) {
+      const url = `/groups/${encodeURIComponent(groupId)}/transitiveMembers?$select=id&$top=999`;
+      for await (const page of readPages(graph, url)) {
+        if (failed) return;
+        // Nested groups, devices and contacts are members too; only users can be reminded.
+        const users = page.value.filter(isUserObject).map((m) => m.id);
+        await insertGroupMembers(store, runId, groupId.toLowerCase(), users);
+        await afterPage("groups");
+      }
+    }
+  };
+
   try {
     // Both readers stop after their current page once either fails, and both are awaited, so
     // nothing is still writing when the run is marked failed.
@@ -91,7 +106,7 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
         failed = true;
         throw error;
       });
-    const results = await Promise.allSettled([stopOnFailure(readReport()), stopOnFailure(readUsers())]);
+    const results = await Promise.allSettled([stopOnFailure(readReport()), stopOnFailure(readUsers()), stopOnFailure(readGroups())]);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (rejected) throw rejected.reason;
     await completeSyncRun(store, runId, new Date(clock.now()), counts);
@@ -106,4 +121,10 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
   const summary = { runId, ...counts, skipped, elapsedMs: clock.now() - started };
   runLog.info(summary, "sync complete");
   return summary;
+}
+
+function isUserObject(value: unknown): value is { id: string } {
+  if (typeof value !== "object" || value === null) return false;
+  const o = value as { id?: unknown; "@odata.type"?: unknown };
+  return typeof o.id === "string" && (o["@odata.type"] === undefined || o["@odata.type"] === "#microsoft.graph.user");
 }

@@ -76,7 +76,7 @@ export async function pruneSnapshots(store: Store): Promise<void> {
     .execute();
   const keepIds = keep.map((r) => r.id);
   if (keepIds.length === 0) return;
-  for (const table of ["directory_users", "registrations"] as const) {
+  for (const table of ["directory_users", "registrations", "group_members"] as const) {
     await store.db.deleteFrom(table).where("snapshot_id", "not in", keepIds).execute();
   }
 }

@@ -1,6 +1,6 @@
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import type { ConnectorClientOptions } from "botframework-connector";
-import type { BotCredentials } from "./bot-credentials.js";
+import type { BotSettings } from "../config/config.js";
 import type { PacedHttpClient } from "./paced-http-client.js";
 
 /**
@@ -8,7 +8,7 @@ import type { PacedHttpClient } from "./paced-http-client.js";
  * validates every inbound token and signs every outbound call; without (local mode) it does
  * neither, which is why the server then listens on loopback only.
  */
-export function createTeamsAdapter(credentials: BotCredentials | undefined, httpClient: PacedHttpClient): TeamsAdapter {
+export function createTeamsAdapter(credentials: BotSettings | undefined, httpClient: PacedHttpClient): TeamsAdapter {
   const auth = credentials
     ? {
         MicrosoftAppId: credentials.appId,

@@ -1,0 +1,91 @@
+import type { Decision, EscalateDecision, RemindDecision, SkipReason } from "../campaign/decision.js";
+import { findExclusion } from "../campaign/find-exclusion.js";
+import type { Person, PersonHistory } from "../campaign/person.js";
+import type { ManagerView } from "../campaign/plan-person.js";
+import type { CampaignPolicy } from "../campaign/policy.js";
+import { planReminders } from "../campaign/plan-reminders.js";
+import type { Store } from "../store/open-store.js";
+import { readAllPeople, readPeopleByIds } from "../store/read-people.js";
+import { readHistories } from "../store/read-histories.js";
+import { isPaused } from "../store/app-state.js";
+import { currentSnapshot } from "../store/sync-runs.js";
+
+export type DueDecision = RemindDecision | EscalateDecision;
+
+export interface PlanPage {
+  readonly due: readonly DueDecision[];
+  readonly people: ReadonlyMap<string, Person>;
+}
+
+export interface CampaignPlanSummary {
+  readonly people: number;
+  readonly remind: number;
+  readonly escalate: number;
+  readonly skipped: Readonly<Record<SkipReason, number>>;
+}
+
+/**
+ * Runs the pure planner over the current snapshot a page of people at a time (flat memory), with
+ * each page's histories and, where an escalation may be due, the managers. `onPage` receives the
+ * decisions due now: preview prints them, a run queues them.
+ */
+export async function planCampaign(
+  store: Store,
+  policy: CampaignPolicy,
+  now: number,
+  onPage: (page: PlanPage) => Promise<void>,
+): Promise<CampaignPlanSummary> {
+  const snapshot = await currentSnapshot(store);
+  const skipped = Object.fromEntries(skipReasons.map((r) => [r, 0])) as Record<SkipReason, number>;
+  const summary = { people: 0, remind: 0, escalate: 0, skipped };
+  if (!snapshot) return summary;
+  const paused = await isPaused(store);
+
+  for await (const people of readAllPeople(store, snapshot.id)) {
+    const histories = await readHistories(store, people.map((p) => p.id));
+    const managers = await managersFor(store, snapshot.id, policy, people, histories);
+    const decisions = planReminders(people, (id) => histories.get(id), { policy, now, paused, managerOf: (id) => managers.get(id) });
+    const due = decisions.filter((d): d is DueDecision => d.action !== "none");
+    count(summary, decisions);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    for (const manager of managers.values()) if (manager.person) byId.set(manager.id, manager.person);
+    if (due.length > 0) await onPage({ due, people: byId });
+  }
+  return summary;
+}
+
+const skipReasons: readonly SkipReason[] = ["registered", "excluded", "notInPhase", "paused", "notYet", "outsideWindow", "snoozed", "remindedToday", "alreadyReminded", "overdueLimit", "unreachable"];
+
+function count(summary: { people: number; remind: number; escalate: number; skipped: Record<SkipReason, number> }, decisions: readonly Decision[]): void {
+  const seen = new Set<string>();
+  for (const d of decisions) {
+    if (!seen.has(d.userId)) summary.people += 1;
+    seen.add(d.userId);
+    if (d.action === "remind") summary.remind += 1;
+    else if (d.action === "escalate") summary.escalate += 1;
+    else summary.skipped[d.skip] += 1;
+  }
+}
+
+/** Managers of people who may be escalated now: only those are worth a lookup. */
+async function managersFor(
+  store: Store,
+  snapshotId: string,
+  policy: CampaignPolicy,
+  people: readonly Person[],
+  histories: ReadonlyMap<string, PersonHistory>,
+): Promise<Map<string, ManagerView & { person?: Person }>> {
+  const after = policy.escalation.managerAfterReminders;
+  if (after === undefined) return new Map();
+  const ids = people.filter((p) => p.managerId && (histories.get(p.id)?.unansweredReminders ?? 0) >= after).map((p) => p.managerId as string);
+  if (ids.length === 0) return new Map();
+  const found = await readPeopleByIds(store, snapshotId, ids);
+  const states = await readHistories(store, [...found.keys()]);
+  const managers = new Map<string, ManagerView & { person?: Person }>();
+  for (const [id, person] of found) {
+    // A manager who is excluded (a service account, a break-glass account) or disabled is not told.
+    if (findExclusion(person, policy) !== undefined || !person.accountEnabled) continue;
+    managers.set(id, { id, timeZone: states.get(id)?.timeZone, person });
+  }
+  return managers;
+}

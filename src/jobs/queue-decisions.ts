@@ -1,0 +1,53 @@
+import type { Person } from "../campaign/person.js";
+import type { Store } from "../store/open-store.js";
+import { queueMessages, type NewMessage } from "../store/outbox.js";
+import type { PlanPage } from "./plan-campaign.js";
+import { firstNameOf, type OutboxPayload } from "./reminder-payload.js";
+
+/**
+ * Turns a page of due decisions into outbox rows, and fixes the per-person deadlines that first
+ * reminders set, in one transaction: a crash leaves both or neither. Rows already queued (same
+ * step) are not queued again. Returns how many rows were new.
+ */
+export async function queueDecisions(store: Store, page: PlanPage, now: Date): Promise<number> {
+  const messages: NewMessage[] = [];
+  const deadlines: { user_id: string; phase: string; deadline: string; set_at: string }[] = [];
+  for (const d of page.due) {
+    const person = page.people.get(d.userId);
+    if (!person) continue;
+    if (d.action === "remind") {
+      const payload: OutboxPayload = {
+        card: "reminder",
+        kind: d.kind,
+        deadline: d.deadline,
+        firstName: firstNameOf(person),
+        preferredLanguage: person.preferredLanguage,
+        methodsRegistered: person.methodsRegistered,
+      };
+      messages.push({ kind: "reminder", userId: d.userId, recipientId: d.userId, phase: d.phase, step: d.step, payload });
+      if (d.fixesDeadline) deadlines.push({ user_id: d.userId, phase: d.phase, deadline: d.deadline, set_at: now.toISOString() });
+    } else {
+      const manager = page.people.get(d.managerId);
+      if (!manager) continue;
+      messages.push({ kind: "escalation", userId: d.userId, recipientId: d.managerId, phase: d.phase, step: d.step, payload: escalationPayload(person, manager, d.deadline, d.remindersSent) });
+    }
+  }
+  return store.db.transaction().execute(async (trx) => {
+    const scoped = { ...store, db: trx };
+    if (deadlines.length > 0) {
+      await trx.insertInto("phase_deadlines").values(deadlines).onConflict((oc) => oc.columns(["user_id", "phase"]).doNothing()).execute();
+    }
+    return (await queueMessages(scoped, messages, now)).length;
+  });
+}
+
+function escalationPayload(person: Person, manager: Person, deadline: string, remindersSent: number): OutboxPayload {
+  return {
+    card: "escalation",
+    deadline,
+    managerFirstName: firstNameOf(manager),
+    preferredLanguage: manager.preferredLanguage,
+    person: { id: person.id, displayName: person.displayName ?? person.userPrincipalName, userPrincipalName: person.userPrincipalName, department: person.department },
+    remindersSent,
+  };
+}

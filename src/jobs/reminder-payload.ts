@@ -1,0 +1,25 @@
+import type { ReminderKind } from "../campaign/decision.js";
+
+/** What an outbox row needs to render its card at send time, in the recipient's language. */
+export type OutboxPayload =
+  | {
+      readonly card: "reminder";
+      readonly kind: ReminderKind;
+      readonly deadline: string;
+      readonly firstName: string;
+      readonly preferredLanguage: string | null;
+      readonly methodsRegistered: readonly string[];
+    }
+  | {
+      readonly card: "escalation";
+      readonly deadline: string;
+      readonly managerFirstName: string;
+      readonly preferredLanguage: string | null;
+      readonly person: { readonly id: string; readonly displayName: string; readonly userPrincipalName: string; readonly department: string | null };
+      readonly remindersSent: number;
+    };
+
+/** The name a card greets someone by: their given name, else the first word of their display name. */
+export function firstNameOf(person: { givenName: string | null; displayName: string | null; userPrincipalName: string }): string {
+  return person.givenName ?? person.displayName?.split(/[\s,]+/)[0] ?? person.userPrincipalName.split("@")[0] ?? "";
+}
