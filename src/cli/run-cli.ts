@@ -1,6 +1,9 @@
 import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
+import { registerPreviewCommand } from "./commands/preview-command.js";
+import { registerRunOnceCommand } from "./commands/run-once-command.js";
 import { registerSandboxCommand } from "./commands/sandbox-command.js";
+import { registerStartCommand } from "./commands/start-command.js";
 import { registerStatusCommand } from "./commands/status-command.js";
 import { registerSyncCommand } from "./commands/sync-command.js";
 import { reportFailure } from "./report-failure.js";
@@ -14,6 +17,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
   registerSyncCommand(program, io);
   registerStatusCommand(program, io);
+  registerPreviewCommand(program, io);
+  registerRunOnceCommand(program, io);
+  registerStartCommand(program, io);
   registerSandboxCommand(program, io);
   const overrideAll = (c: Command) => c.commands.forEach((sub) => overrideAll(sub.exitOverride()));
   overrideAll(program);

@@ -72,7 +72,7 @@ function chooseBot(e: Env, problems: string[]): BotSettings | undefined {
   const tenantId = e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID;
   if (!tenantId && e.BOT_APP_TYPE === "SingleTenant") problems.push("BOT_TENANT_ID: required for a single-tenant bot (or set AZURE_TENANT_ID)");
   if (!e.BOT_ID || !e.BOT_PASSWORD) return undefined;
-  return { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: tenantId ?? "", appType: e.BOT_APP_TYPE as BotSettings["appType"] };
+  return { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: tenantId ?? "", appType: e.BOT_APP_TYPE };
 }
 
 function describeIssue(issue: ZodIssue): string {

@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
@@ -62,8 +61,10 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     return next();
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
-  const { port, address } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => {
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port, address } = server.address();
   const host = address.includes(":") ? `[${address}]` : address;
   return {
     url: `http://${host}:${port}`,

@@ -18,10 +18,16 @@ export class FetchHandler implements Middleware {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new AppError(ErrorCode.GraphUnreachable, `Could not reach Graph at ${new URL(url).origin}: ${(error as Error).message}`, {
+      throw new AppError(ErrorCode.GraphUnreachable, `Could not reach Graph at ${new URL(url).origin} (${context.options?.method ?? "GET"} ${new URL(url).pathname}): ${describeFetchError(error)}`, {
         cause: error,
         hint: "Check GRAPH_BASE_URL and that this host can reach it (proxy, firewall, DNS).",
       });
     }
   }
+}
+
+/** fetch says only "fetch failed"; the reason (refused, reset, DNS, TLS) is in its cause. */
+function describeFetchError(error: unknown): string {
+  const e = error as { message?: string; cause?: { code?: string; message?: string } };
+  return [e.message, e.cause?.code ?? e.cause?.message].filter(Boolean).join(": ");
 }

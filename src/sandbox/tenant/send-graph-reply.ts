@@ -27,12 +27,14 @@ export function errorReply(error: unknown, ids: RequestIds, atMs: number): Graph
 export function sendGraphReply(response: ServerResponse, reply: GraphReply, ids: RequestIds): void {
   const headers: Record<string, string> = { ...ids, ...reply.headers };
   if (reply.body === undefined) {
-    response.writeHead(reply.status, { ...headers, "content-length": "0" }).end();
+    // Not chained: restify, loaded in the same process by the bot, replaces writeHead with one
+    // that returns nothing.
+    response.writeHead(reply.status, { ...headers, "content-length": "0" });
+    response.end();
     return;
   }
   // One page at a time: a page is at most 999 rows, so the whole tenant never sits in one string.
   const text = JSON.stringify(reply.body);
-  response
-    .writeHead(reply.status, { "content-type": JSON_CONTENT_TYPE, ...headers, "content-length": String(Buffer.byteLength(text)) })
-    .end(text);
+  response.writeHead(reply.status, { "content-type": JSON_CONTENT_TYPE, ...headers, "content-length": String(Buffer.byteLength(text)) });
+  response.end(text);
 }

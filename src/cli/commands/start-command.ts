@@ -1,0 +1,81 @@
+import type { Command } from "commander";
+import cron from "node-cron";
+import { readCampaign } from "../../config/read-campaign.js";
+import { runCampaign, type CampaignRunSummary } from "../../jobs/run-campaign.js";
+import { countOutbox } from "../../store/outbox.js";
+import { currentSnapshot } from "../../store/sync-runs.js";
+import { chooseListenHost } from "../../teams/choose-listen-host.js";
+import { startBotServer } from "../../teams/bot-server.js";
+import type { CliIo } from "../cli-io.js";
+import { openBot } from "../open-bot.js";
+import { openRuntime } from "../open-runtime.js";
+
+export function registerStartCommand(program: Command, io: CliIo): void {
+  program
+    .command("start")
+    .description("Run the bot: /api/messages for Teams, /healthz, and the campaign on its schedule")
+    .option("--no-schedule", "serve Teams only; run the campaign with run-once instead")
+    .addHelpText(
+      "after",
+      "\nWith BOT_ID and BOT_PASSWORD set it verifies every request from Teams and listens on HOST (default 0.0.0.0).\n" +
+        "Without them it runs in local mode: no authentication, so it listens on 127.0.0.1 only.\n\nExample:\n  PORT=3978 mfa-nudge start",
+    )
+    .action(async (options: { schedule: boolean }) => {
+      const runtime = await openRuntime({ env: io.env, defaultLogLevel: "info" });
+      const { config, log, store, clock } = runtime;
+      const policy = readCampaign(config.campaignFile);
+      const { host, local } = chooseListenHost(config);
+      const bot = openBot(runtime, policy);
+      let running: Promise<CampaignRunSummary> | undefined;
+      let lastRun: { at: string; ok: boolean; summary?: CampaignRunSummary; error?: string } | undefined;
+
+      const server = await startBotServer({
+        adapter: bot.adapter,
+        onTurn: async (context) => {
+          await bot.app.run(context);
+        },
+        host,
+        port: config.server.port,
+        log,
+        health: async () => ({
+          mode: local ? "local (no Bot Framework authentication, loopback only)" : "authenticated",
+          lastSync: (await currentSnapshot(store))?.finished_at ?? null,
+          outbox: await countOutbox(store),
+          lastRun: lastRun ? { at: lastRun.at, ok: lastRun.ok, error: lastRun.error } : null,
+          running: running !== undefined,
+        }),
+      });
+      io.stdout.write(`mfa-nudge is listening on ${server.url}/api/messages${local ? " in local mode: no credentials, so loopback only" : ""}\n`);
+
+      const task = options.schedule
+        ? cron.schedule(
+            policy.schedule,
+            async () => {
+              // node-cron's noOverlap skips a tick while the previous run is still going; this guard
+              // also covers a run started some other way.
+              if (running) return;
+              running = runCampaign({ store, graph: runtime.graph(), policy, clock, log, delivery: { ...bot.delivery } });
+              try {
+                lastRun = { at: new Date(clock.now()).toISOString(), ok: true, summary: await running };
+              } catch (error) {
+                lastRun = { at: new Date(clock.now()).toISOString(), ok: false, error: (error as Error).message };
+                log.error({ err: error }, "campaign run failed");
+              } finally {
+                running = undefined;
+              }
+            },
+            { timezone: policy.timeZone, noOverlap: true, name: "campaign" },
+          )
+        : undefined;
+      if (task) io.stdout.write(`Campaign "${policy.name}" runs on "${policy.schedule}" (${policy.timeZone}).\n`);
+
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
+      });
+      await task?.stop();
+      if (running) await running.catch(() => undefined);
+      await server.close();
+      await runtime.close();
+    });
+}

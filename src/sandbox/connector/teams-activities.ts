@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+
+/*
+ * Activities as Teams sends them to a bot, shaped after Microsoft's documented payloads
+ * (shared/oracles/teams-activities): what a person's Teams client would post to /api/messages.
+ * The simulated connector's serviceUrl goes in, so the bot's replies reach it.
+ */
+
+export interface TeamsUser {
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly timeZone?: string;
+}
+
+export interface TeamsEnvironment {
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly botId: string;
+}
+
+function base(env: TeamsEnvironment, user: TeamsUser, conversationId: string) {
+  return {
+    id: String(Date.now()),
+    timestamp: new Date().toISOString(),
+    serviceUrl: env.serviceUrl,
+    channelId: "msteams",
+    from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
+    conversation: { conversationType: "personal", tenantId: env.tenantId, id: conversationId },
+    recipient: { id: `28:${env.botId}`, name: "MFA Nudge" },
+    entities: user.timeZone ? [{ type: "clientInfo", locale: "en-GB", country: "GB", platform: "Web", timezone: user.timeZone }] : [],
+    channelData: { tenant: { id: env.tenantId } },
+    locale: "en-GB",
+  };
+}
+
+export function personalMessage(env: TeamsEnvironment, user: TeamsUser, text: string, conversationId = `a:${user.aadObjectId}`) {
+  return { ...base(env, user, conversationId), type: "message", textFormat: "plain", text };
+}
+
+/** Universal Action: the person pressed an Action.Execute button on a card. */
+export function cardAction(env: TeamsEnvironment, user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = `a:${user.aadObjectId}`) {
+  return {
+    ...base(env, user, conversationId),
+    type: "invoke",
+    name: "adaptiveCard/action",
+    value: { action: { type: "Action.Execute", id: randomUUID(), verb, data }, trigger: "manual" },
+  };
+}
+
+/** The bot was added to the person's personal scope (installed for them). */
+export function botInstalled(env: TeamsEnvironment, user: TeamsUser, conversationId = `a:${user.aadObjectId}`) {
+  const activity = base(env, user, conversationId);
+  return { ...activity, type: "conversationUpdate", membersAdded: [{ id: activity.recipient.id }] };
+}
+
+/** Posts an activity to the bot as Teams would; returns the HTTP status and parsed body. */
+export async function postToBot(botUrl: string, activity: unknown, authorization?: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${botUrl}/api/messages`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(authorization ? { Authorization: authorization } : {}) },
+    body: JSON.stringify(activity),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text === "" ? null : JSON.parse(text);
+  } catch {
+    // Plain-text bodies (a 401 from the adapter, say) are returned as they are.
+  }
+  return { status: response.status, body };
+}
