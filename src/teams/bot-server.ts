@@ -1,7 +1,8 @@
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
-import restify from "restify";
+import type restify from "restify";
+import { loadRestify } from "./load-restify.js";
 
 export interface BotServerOptions {
   readonly adapter: TeamsAdapter;
@@ -31,6 +32,7 @@ const maxBodyBytes = 1024 * 1024;
  * neither stops the server.
  */
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
+  const restify = await loadRestify();
   const server = restify.createServer({ name: "mfa-nudge", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, rejectUnknown: true }));
 

@@ -19,13 +19,22 @@ export interface CampaignWorld {
   close(): Promise<void>;
 }
 
-export async function startCampaignWorld(options: { size: number; seed: number; campaign?: Record<string, unknown>; env?: Record<string, string> }): Promise<CampaignWorld> {
+export async function startCampaignWorld(options: {
+  size: number;
+  seed: number;
+  campaign?: Record<string, unknown>;
+  env?: Record<string, string>;
+  channels?: string[];
+  connectorLatencyMs?: number;
+}): Promise<CampaignWorld> {
   const tenant = generateTenant({ seed: options.seed, size: options.size, nowMs: Date.now() });
   const graph = await startGraphServer(tenant, { token: "t0ken" });
   const blockedBot = new Set<string>();
   const connector = await startSimulatedConnector({
     isInstalled: (id) => tenant.userById(id)?.teamsAppInstalled ?? false,
     isBlocked: (id) => blockedBot.has(id),
+    channels: options.channels ?? [],
+    latencyMs: options.connectorLatencyMs ?? 0,
   });
   const dir = mkdtempSync(join(tmpdir(), "campaign-world-"));
   const campaignFile = join(dir, "campaign.yaml");

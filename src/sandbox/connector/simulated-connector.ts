@@ -27,6 +27,8 @@ export interface SimulatedConnectorOptions {
   readonly isInstalled?: (userId: string) => boolean;
   /** Whether a user blocked the bot (then every send answers 403). */
   readonly isBlocked?: (userId: string) => boolean;
+  /** Channel or group conversations the bot is a member of (a helpdesk channel, say). */
+  readonly channels?: readonly string[];
   /** When set, every request must carry this Authorization header (else 401). */
   readonly expectAuthorization?: string;
 }
@@ -52,7 +54,7 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
   const tenantWindow = new SlidingCount(options.tenantLimit ?? { limit: 50, windowMs: 1000 });
   const conversationLimit = options.conversationLimit ?? { limit: 7, windowMs: 1000 };
   const perConversation = new Map<string, SlidingCount>();
-  const conversations = new Map<string, { userId: string; tenantId: string | undefined }>();
+  const conversations = new Map<string, { userId: string; tenantId: string | undefined }>((options.channels ?? []).map((id) => [id, { userId: id, tenantId: undefined }]));
   const activities: RecordedActivity[] = [];
   const requests: ConnectorRequest[] = [];
   const faults: (ConnectorFault & { seen: number; fired: number })[] = [];

@@ -1,0 +1,35 @@
+import { readCampaign } from "../../src/config/read-campaign.js";
+import { openBot } from "../../src/cli/open-bot.js";
+import { openRuntime, type Runtime } from "../../src/cli/open-runtime.js";
+import { startBotServer, type BotServer } from "../../src/teams/bot-server.js";
+import { chooseListenHost } from "../../src/teams/choose-listen-host.js";
+
+export interface RunningBot {
+  readonly runtime: Runtime;
+  readonly server: BotServer;
+  close(): Promise<void>;
+}
+
+/** The bot as `mfa-nudge start` assembles it (without the schedule), on a free loopback port. */
+export async function startBot(env: Record<string, string>): Promise<RunningBot> {
+  const runtime = await openRuntime({ env: { LOG_LEVEL: "silent", ...env }, defaultLogLevel: "silent" });
+  const bot = openBot(runtime, readCampaign(runtime.config.campaignFile));
+  const server = await startBotServer({
+    adapter: bot.adapter,
+    onTurn: async (context) => {
+      await bot.app.run(context);
+    },
+    host: chooseListenHost(runtime.config).host,
+    port: 0,
+    log: runtime.log,
+    health: () => Promise.resolve({}),
+  });
+  return {
+    runtime,
+    server,
+    close: async () => {
+      await server.close();
+      await runtime.close();
+    },
+  };
+}
