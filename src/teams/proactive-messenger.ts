@@ -25,12 +25,14 @@ export function createProactiveMessenger(options: ProactiveMessengerOptions): Te
         channelData: { tenant: { id: tenantId } },
       } as ConversationParameters;
       let ref: ConversationRef | undefined;
-      await guard(() =>
-        adapter.createConversationAsync(botAppId, "msteams", serviceUrl, "", parameters, (context) => {
-          const reference = TurnContext.getConversationReference(context.activity);
-          ref = { conversationId: reference.conversation?.id ?? "", serviceUrl: reference.serviceUrl ?? serviceUrl };
-          return Promise.resolve();
-        }),
+      await guard((inTurn) =>
+        adapter.createConversationAsync(botAppId, "msteams", serviceUrl, "", parameters, (context) =>
+          inTurn(() => {
+            const reference = TurnContext.getConversationReference(context.activity);
+            ref = { conversationId: reference.conversation?.id ?? "", serviceUrl: reference.serviceUrl ?? serviceUrl };
+            return Promise.resolve();
+          }),
+        ),
       );
       if (!ref?.conversationId) throw new TeamsDeliveryError(502, "NoConversation", "Teams created no conversation");
       return ref;
@@ -44,33 +46,51 @@ export function createProactiveMessenger(options: ProactiveMessengerOptions): Te
         bot: { id: botAppId || "mfa-nudge", name: "MFA Nudge" },
       };
       let id = "";
-      await guard(() =>
-        adapter.continueConversationAsync(botAppId, reference, async (context) => {
-          // A new message to the conversation (SendToConversation), not a reply to the
-          // placeholder activity a continuation starts from.
-          const connector = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
-          const response = await connector.conversations.sendToConversation(ref.conversationId, {
-            ...activity,
-            type: "message",
-            from: reference.bot,
-            conversation: reference.conversation,
-            channelId: "msteams",
-          });
-          id = response.id ?? "";
-        }),
+      await guard((inTurn) =>
+        adapter.continueConversationAsync(botAppId, reference, (context) =>
+          inTurn(async () => {
+            // A new message to the conversation (SendToConversation), not a reply to the
+            // placeholder activity a continuation starts from.
+            const connector = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+            const response = await connector.conversations.sendToConversation(ref.conversationId, {
+              ...activity,
+              type: "message",
+              from: reference.bot,
+              conversation: reference.conversation,
+              channelId: "msteams",
+            });
+            id = response.id ?? "";
+          }),
+        ),
       );
+      if (!id) throw new TeamsDeliveryError(502, "NoActivityId", "Teams accepted the message but returned no id");
       return id;
     },
   };
 }
 
-/** The SDK throws RestErrors carrying statusCode and the connector's error code. */
-async function guard(call: () => Promise<void>): Promise<void> {
+/**
+ * Runs one proactive turn and surfaces its failure. The adapter hands errors thrown inside a turn
+ * to its onTurnError (which teams-ai installs) and then returns normally, so a failed send would
+ * look like a success; the failure is caught inside the turn and rethrown here instead. The SDK
+ * throws RestErrors carrying statusCode and the connector's error code.
+ */
+async function guard(run: (inTurn: (work: () => Promise<void>) => Promise<void>) => Promise<void>): Promise<void> {
+  let failure: unknown;
+  const inTurn = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      failure = error;
+    }
+  };
   try {
-    await call();
+    await run(inTurn);
   } catch (error) {
-    const e = error as { statusCode?: number; code?: string; message?: string; response?: { headers?: { get?(name: string): string | undefined } } };
-    const retryAfter = Number(e.response?.headers?.get?.("retry-after"));
-    throw new TeamsDeliveryError(e.statusCode ?? 0, e.code ?? "NetworkError", e.message ?? String(error), Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
+    failure = error;
   }
+  if (failure === undefined) return;
+  const e = failure as { statusCode?: number; code?: string; message?: string; response?: { headers?: { get?(name: string): string | undefined } } };
+  const retryAfter = Number(e.response?.headers?.get?.("retry-after"));
+  throw new TeamsDeliveryError(e.statusCode ?? 0, e.code ?? "NetworkError", e.message ?? String(failure), Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
 }

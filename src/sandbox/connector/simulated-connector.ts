@@ -126,7 +126,7 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     }
     // Teams gives the same 1:1 conversation back for the same person.
     const existing = [...conversations.entries()].find(([, c]) => c.userId === userId);
-    const id = existing?.[0] ?? `a:1${Buffer.from(userId).toString("base64url")}`;
+    const id = existing?.[0] ?? personalConversationId(userId);
     const channelData = body.channelData as { tenant?: { id?: string } } | undefined;
     conversations.set(id, { userId, tenantId: typeof body.tenantId === "string" ? body.tenantId : channelData?.tenant?.id });
     return [201, { id }];
@@ -170,4 +170,9 @@ function reply(res: ServerResponse, status: number, body: unknown, headers: Reco
   if (res.headersSent) return;
   res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "x-ms-request-id": randomUUID(), ...headers });
   res.end(JSON.stringify(body));
+}
+
+/** The id of the bot's 1:1 chat with a person, as this connector (and its Teams clients) name it. */
+export function personalConversationId(userId: string): string {
+  return `a:1${Buffer.from(userId).toString("base64url")}`;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { personalConversationId } from "./simulated-connector.js";
 
 /*
  * Activities as Teams sends them to a bot, shaped after Microsoft's documented payloads
@@ -33,12 +34,12 @@ function base(env: TeamsEnvironment, user: TeamsUser, conversationId: string) {
   };
 }
 
-export function personalMessage(env: TeamsEnvironment, user: TeamsUser, text: string, conversationId = `a:${user.aadObjectId}`) {
+export function personalMessage(env: TeamsEnvironment, user: TeamsUser, text: string, conversationId = personalConversationId(user.aadObjectId)) {
   return { ...base(env, user, conversationId), type: "message", textFormat: "plain", text };
 }
 
 /** Universal Action: the person pressed an Action.Execute button on a card. */
-export function cardAction(env: TeamsEnvironment, user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = `a:${user.aadObjectId}`) {
+export function cardAction(env: TeamsEnvironment, user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = personalConversationId(user.aadObjectId)) {
   return {
     ...base(env, user, conversationId),
     type: "invoke",
@@ -48,7 +49,7 @@ export function cardAction(env: TeamsEnvironment, user: TeamsUser, verb: string,
 }
 
 /** The bot was added to the person's personal scope (installed for them). */
-export function botInstalled(env: TeamsEnvironment, user: TeamsUser, conversationId = `a:${user.aadObjectId}`) {
+export function botInstalled(env: TeamsEnvironment, user: TeamsUser, conversationId = personalConversationId(user.aadObjectId)) {
   const activity = base(env, user, conversationId);
   return { ...activity, type: "conversationUpdate", membersAdded: [{ id: activity.recipient.id }] };
 }

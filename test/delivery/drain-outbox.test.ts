@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openBot } from "../../src/cli/open-bot.js";
+import { openRuntime, type Runtime } from "../../src/cli/open-runtime.js";
+import { readCampaign } from "../../src/config/read-campaign.js";
+import { drainOutbox } from "../../src/delivery/drain-outbox.js";
+import { personalConversationId } from "../../src/sandbox/connector/simulated-connector.js";
+import { queueMessages } from "../../src/store/outbox.js";
+import { updatePersonState } from "../../src/store/people-state.js";
+import type { SimulatedUser } from "../../src/sandbox/tenant/index.js";
+import { startCampaignWorld, type CampaignWorld } from "../support/campaign-world.js";
+
+/*
+ * The drain with the real adapter and the real teams-ai application on it (the application
+ * installs the adapter's onTurnError, which must not turn a failed send into a success).
+ */
+describe("draining the outbox through the real Teams adapter", () => {
+  let world: CampaignWorld;
+  let runtime: Runtime;
+
+  beforeEach(async () => {
+    world = await startCampaignWorld({ size: 60, seed: 9 });
+    runtime = await openRuntime({ env: { ...world.env, LOG_LEVEL: "silent" }, defaultLogLevel: "silent" });
+  });
+  afterEach(async () => {
+    await runtime.close();
+    await world.close();
+  });
+
+  const drain = () => {
+    const bot = openBot(runtime, readCampaign(runtime.config.campaignFile));
+    return drainOutbox({ ...bot.delivery, store: runtime.store, clock: runtime.clock, log: runtime.log, stopWhenIdle: true, maxAttempts: 2 });
+  };
+  const queue = (user: SimulatedUser, step: string) =>
+    queueMessages(
+      runtime.store,
+      [
+        {
+          kind: "reminder",
+          userId: user.id,
+          recipientId: user.id,
+          phase: "Everyone",
+          step,
+          payload: { card: "reminder", kind: "first", deadline: "2030-01-01", firstName: "Ada", preferredLanguage: "en-GB", methodsRegistered: [] },
+        },
+      ],
+      new Date(),
+    );
+  const person = (pick: (u: SimulatedUser) => boolean = () => true) => world.tenant.users.find((u) => u.kind === "person" && pick(u))!;
+  const statusOf = async () => (await runtime.store.db.selectFrom("outbox").select(["status", "last_error"]).executeTakeFirstOrThrow());
+
+  it("sends and records the activity id Teams returned", async () => {
+    const user = person((u) => u.teamsAppInstalled);
+    await queue(user, "a");
+    expect(await drain()).toMatchObject({ sent: 1, failed: 0 });
+    const row = await runtime.store.db.selectFrom("outbox").selectAll().executeTakeFirstOrThrow();
+    expect(row.status).toBe("sent");
+    expect(row.activity_id).toBe(world.connector.activities[0]?.id);
+  });
+
+  it("opens the conversation again when the stored one is gone", async () => {
+    const user = person((u) => u.teamsAppInstalled);
+    await updatePersonState(runtime.store, user.id, new Date(), { conversation_id: "a:gone", service_url: world.connector.url });
+    await queue(user, "a");
+    expect(await drain()).toMatchObject({ sent: 1 });
+    expect(world.connector.activities.map((a) => a.conversationId)).toEqual([personalConversationId(user.id)]);
+    const state = await runtime.store.db.selectFrom("people_state").select("conversation_id").where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    expect(state.conversation_id).toBe(personalConversationId(user.id));
+  });
+
+  it("does not count a send Teams kept refusing as sent", async () => {
+    const user = person((u) => u.teamsAppInstalled);
+    world.connector.injectFault({ method: "POST", path: /\/activities$/, times: 100, status: 503, code: "ServiceUnavailable" });
+    await queue(user, "a");
+    const tally = await drain();
+    expect(tally.sent).toBe(0);
+    expect(world.connector.activities).toHaveLength(0);
+    expect((await statusOf()).status).toMatch(/pending|failed/);
+  }, 60_000);
+
+  it("installs the bot through Graph for someone who does not have it, then sends", async () => {
+    const user = person((u) => !u.teamsAppInstalled && !u.teamsAppBlocked);
+    await queue(user, "a");
+    expect(await drain()).toMatchObject({ sent: 1, installed: 1 });
+    expect(world.tenant.userById(user.id)?.teamsAppInstalled).toBe(true);
+  });
+
+  it("marks someone who blocked the bot unreachable, without failing the run", async () => {
+    const user = person((u) => u.teamsAppInstalled);
+    world.blockedBot.add(user.id);
+    await queue(user, "a");
+    expect(await drain()).toMatchObject({ sent: 0, unreachable: 1, failed: 0 });
+    expect((await statusOf()).status).toBe("unreachable");
+  });
+});
