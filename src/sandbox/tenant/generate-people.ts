@@ -14,6 +14,8 @@ export interface PeopleContext {
   nowMs: number;
   ids: SeededRandom;
   identities: IdentityFactory;
+  /** Share of people already registered, when a tenant earlier in its rollout is wanted. */
+  registeredShare?: number;
 }
 
 /** The workforce: an org chart filled with names, titles, joiners, leavers, admins and registrations. */
@@ -51,7 +53,7 @@ export function generatePeople(context: PeopleContext, count: number): Simulated
       mobilePhone: identity.mobilePhone,
       // The report is computed daily, so some of today's joiners are not in it yet.
       inReport: joined !== "today",
-      methodsRegistered: joined !== "earlier" && registration.chance(0.7) ? [] : pickPersonMethods(registration),
+      methodsRegistered: joined !== "earlier" && registration.chance(0.7) ? [] : pickPersonMethods(registration, context.registeredShare),
     });
   });
   appointAdmins(createSeededRandom(seed, "admins"), people);

@@ -22,6 +22,11 @@ export interface GenerateTenantOptions {
   teamsAppExternalId?: string;
   /** The bot's app id, part of the 1:1 chat id; derived from the seed when absent. */
   botAppId?: string;
+  /**
+   * Share of people (0-1) already MFA-registered, for a tenant earlier in its rollout than the
+   * default mix (about three in four). Drawn from the same stream, so other properties stay put.
+   */
+  registeredShare?: number;
 }
 
 /** A fixed default "now", so a tenant depends on its seed alone (a Monday morning in January). */
@@ -49,7 +54,7 @@ export function generateTenant(options: GenerateTenantOptions): SimulatedTenant 
 
   const breakGlass = generateBreakGlassAccounts(ids, identities, domain, nowMs);
   const services = generateServiceAccounts(accounts, ids, identities, plan.services, domain, nowMs);
-  const people = generatePeople({ seed, nowMs, ids, identities }, plan.people);
+  const people = generatePeople({ seed, nowMs, ids, identities, ...(options.registeredShare === undefined ? {} : { registeredShare: options.registeredShare }) }, plan.people);
   const guests = generateGuests(accounts, ids, identities, plan.guests, nowMs);
   // Users deleted after the report was computed: the report still lists them, the directory does not.
   const deletedUsers = Array.from({ length: plan.deleted }, () => {

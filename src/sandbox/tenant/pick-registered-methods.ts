@@ -17,6 +17,9 @@ const PERSON_MIX: readonly (readonly [Methods | "passwordless", number])[] = [
   [[], 22],
 ];
 
+const REGISTERED_MIX = PERSON_MIX.filter(([m]) => m === "passwordless" || (m.length > 0 && !(m.length === 1 && m[0] === "email")));
+const UNREGISTERED_MIX = PERSON_MIX.filter(([m]) => m !== "passwordless" && (m.length === 0 || (m.length === 1 && m[0] === "email")));
+
 /** Guests register in their home tenant, so most show nothing here. */
 const GUEST_MIX: readonly (readonly [Methods, number])[] = [
   [[], 85],
@@ -24,8 +27,8 @@ const GUEST_MIX: readonly (readonly [Methods, number])[] = [
   [["microsoftAuthenticatorPush", "softwareOneTimePasscode"], 5],
 ];
 
-export function pickPersonMethods(random: SeededRandom): RegisteredMethod[] {
-  const choice = random.weighted(PERSON_MIX);
+export function pickPersonMethods(random: SeededRandom, registeredShare?: number): RegisteredMethod[] {
+  const choice = registeredShare === undefined ? random.weighted(PERSON_MIX) : random.chance(registeredShare) ? random.weighted(REGISTERED_MIX) : random.weighted(UNREGISTERED_MIX);
   const methods: RegisteredMethod[] =
     choice === "passwordless"
       ? [random.chance(0.5) ? "fido2SecurityKey" : "windowsHelloForBusiness"]
