@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { formatCount } from "../../reports/format-numbers.js";
+import { startSimulatedConnector } from "../../sandbox/connector/simulated-connector.js";
 import { generateTenant, startGraphServer } from "../../sandbox/tenant/index.js";
 import type { CliIo } from "../cli-io.js";
 
@@ -34,10 +35,27 @@ export function registerSandboxCommand(program: Command, io: CliIo): void {
         `Simulated tenant of ${formatCount(tenant.users.length)} users (seed ${options.seed}) serving Graph at ${server.url}\n` +
           `Try:  GRAPH_BASE_URL=${server.url} GRAPH_ACCESS_TOKEN=${options.token} mfa-nudge sync\n`,
       );
-      await new Promise<void>((resolve) => {
-        process.once("SIGINT", resolve);
-        process.once("SIGTERM", resolve);
-      });
+      await untilStopped();
       await server.close();
     });
+
+  sandbox
+    .command("teams")
+    .description("Serve a simulated Teams Bot Connector on 127.0.0.1 until stopped: keeps every message, enforces Teams' limits")
+    .option("--port <n>", "port on 127.0.0.1 (0: any free one)", "0")
+    .option("--limit <n>", "requests per second per tenant before it answers 429 (Teams: 50)", "50")
+    .addHelpText("after", "\nExample:\n  mfa-nudge sandbox teams --port 4100\n  TEAMS_SERVICE_URL=http://127.0.0.1:4100/ mfa-nudge run-once")
+    .action(async (options: { port: string; limit: string }) => {
+      const connector = await startSimulatedConnector({ port: Number(options.port), tenantLimit: { limit: Number(options.limit), windowMs: 1000 } });
+      io.stdout.write(`Simulated Teams connector serving at ${connector.url} (${options.limit} requests/s per tenant; stats at ${connector.url}sandbox/stats)\n`);
+      await untilStopped();
+      await connector.close();
+    });
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
 }

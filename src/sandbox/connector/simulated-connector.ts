@@ -29,6 +29,8 @@ export interface SimulatedConnectorOptions {
   readonly isBlocked?: (userId: string) => boolean;
   /** Channel or group conversations the bot is a member of (a helpdesk channel, say). */
   readonly channels?: readonly string[];
+  /** Default 0: any free port. */
+  readonly port?: number;
   /** When set, every request must carry this Authorization header (else 401). */
   readonly expectAuthorization?: string;
 }
@@ -83,6 +85,8 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
       return respond(fault.status, { error: { code: fault.code, message: `simulated ${fault.status}` } }, headers);
     }
     if (body === invalid) return respond(400, { error: { code: "BadArgument", message: "The request body is not valid JSON." } });
+    // Not part of the Connector API: what a benchmark in another process asks at the end.
+    if (method === "GET" && path === "/sandbox/stats") return respond(200, stats());
 
     const now = clock.now();
     const tenantWait = tenantWindow.tryTake(now);
@@ -93,7 +97,7 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (!match) return respond(404, { error: { code: "NotFound", message: `No route for ${method} ${path}` } });
     const conversationId = decodeURIComponent(match[1] ?? "");
-    const conversation = conversations.get(conversationId);
+    const conversation = conversations.get(conversationId) ?? existingChat(conversationId);
     if (!conversation) return respond(404, { error: { code: "ConversationNotFound", message: "Conversation not found." } });
     if (options.isBlocked?.(conversation.userId)) {
       return respond(403, { error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." } });
@@ -110,6 +114,21 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     const id = kind === "update" ? decodeURIComponent(match[2] ?? "") : String(now) + String(activities.length).padStart(6, "0");
     activities.push({ id, conversationId, userId: conversation.userId, activity: body as Record<string, unknown>, at: now, kind });
     return respond(kind === "update" ? 200 : 201, { id });
+  }
+
+  /**
+   * Teams keeps a person's 1:1 chat with the bot for as long as the bot is installed for them, so a
+   * chat id of this connector's form is valid for an installed person even if it was opened before
+   * this connector started (a benchmark's steady state, a restarted demo).
+   */
+  function existingChat(conversationId: string): { userId: string; tenantId: string | undefined } | undefined {
+    if (!conversationId.startsWith("a:1")) return undefined;
+    const userId = Buffer.from(conversationId.slice(3), "base64url").toString("utf8");
+    if (options.isInstalled && !options.isInstalled(userId)) return undefined;
+    if (personalConversationId(userId) !== conversationId) return undefined;
+    const chat = { userId, tenantId: undefined };
+    conversations.set(conversationId, chat);
+    return chat;
   }
 
   function createConversation(body: Record<string, unknown>): [number, unknown] {
@@ -132,7 +151,21 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     return [201, { id }];
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  function stats() {
+    const recipients = new Set(activities.map((a) => a.userId));
+    const accepted = requests.filter((r) => r.status < 300);
+    return {
+      accepted: accepted.length,
+      throttled: requests.filter((r) => r.status === 429).length,
+      messages: activities.length,
+      recipients: recipients.size,
+      duplicates: activities.length - recipients.size,
+      firstAt: accepted[0]?.at ?? null,
+      lastAt: accepted[accepted.length - 1]?.at ?? null,
+    };
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
