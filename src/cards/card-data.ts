@@ -3,6 +3,32 @@
  * cards/strings/<language>.json, every layout decision from the card's template in cards/.
  */
 
+import type {
+  AdminReportCard,
+  AlertCard,
+  DigestCard,
+  DigestRemindedCard,
+  HelpCard,
+  PendingCard,
+  PreviewCard,
+  StatusCard,
+  UserCard,
+  WelcomeCard,
+} from "./admin-card-data.js";
+
+export type {
+  AdminReportCard,
+  AlertCard,
+  DigestCard,
+  DigestRemindedCard,
+  HelpCard,
+  PendingCard,
+  PreviewCard,
+  StatusCard,
+  UserCard,
+  WelcomeCard,
+} from "./admin-card-data.js";
+
 export type Language = "en" | "de" | "fr" | "es" | "nl";
 
 /** What the campaign asks people to register; decides what counts as enough and which alternatives exist. */
@@ -101,6 +127,16 @@ export interface CardDataByName {
   noSmartphone: NoSmartphoneCard;
   escalation: EscalationCard;
   helpdeskNotice: HelpdeskNoticeCard;
+  status: StatusCard;
+  pending: PendingCard;
+  user: UserCard;
+  preview: PreviewCard;
+  help: HelpCard;
+  welcome: WelcomeCard;
+  digest: DigestCard;
+  digestReminded: DigestRemindedCard;
+  adminReport: AdminReportCard;
+  alert: AlertCard;
 }
 
 export type CardName = keyof CardDataByName;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Language } from "./card-data.js";
+import { cardLocale } from "./card-locale.js";
 import { cardsDir } from "./cards-dir.js";
 
 type StringTree = { readonly [key: string]: string | StringTree };
@@ -14,6 +15,7 @@ type Values = Readonly<Record<string, string | number>>;
 export class CardText {
   private static readonly loaded = new Map<Language, CardText>();
   private readonly plurals: Intl.PluralRules;
+  private readonly numbers: Intl.NumberFormat;
 
   private constructor(
     readonly language: Language,
@@ -21,6 +23,7 @@ export class CardText {
     private readonly file: string,
   ) {
     this.plurals = new Intl.PluralRules(language);
+    this.numbers = new Intl.NumberFormat(cardLocale(language));
   }
 
   /** Read once per language and kept: the files are small and never change while the bot runs. */
@@ -48,11 +51,14 @@ export class CardText {
     });
   }
 
-  /** `key.one`, `key.other`, …: the form CLDR's plural rules pick for `count`, which fills {count}. */
+  /**
+   * `key.one`, `key.other`, …: the form CLDR's plural rules pick for `count`, which fills {count}
+   * written as the language writes numbers ("1,234", "1.234").
+   */
   plural(key: string, count: number, values: Values = {}): string {
     const category = this.plurals.select(count);
     const form = this.has(`${key}.${category}`) ? category : "other";
-    return this.text(`${key}.${form}`, { ...values, count });
+    return this.text(`${key}.${form}`, { ...values, count: this.numbers.format(count) });
   }
 
   private lookup(key: string): string | StringTree | undefined {

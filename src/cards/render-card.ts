@@ -1,19 +1,30 @@
 import type { AdaptiveCard } from "./adaptive-card.js";
+import { adminReportView } from "./admin-report-view.js";
+import { alertView } from "./alert-view.js";
 import type { CardContext, CardDataByName, CardName } from "./card-data.js";
 import { CardText } from "./card-text.js";
 import type { CardView } from "./card-view.js";
+import { digestRemindedView } from "./digest-reminded-view.js";
+import { digestView } from "./digest-view.js";
 import { escalationView } from "./escalation-view.js";
 import { expandCardTemplate } from "./expand-card-template.js";
 import { helpRequestedView } from "./help-requested-view.js";
+import { helpView } from "./help-view.js";
 import { helpdeskNoticeView } from "./helpdesk-notice-view.js";
 import { noSmartphoneView } from "./no-smartphone-view.js";
+import { pendingView } from "./pending-view.js";
+import { previewView } from "./preview-view.js";
 import { reminderView } from "./reminder-view.js";
 import { snoozedView } from "./snoozed-view.js";
+import { statusView } from "./status-view.js";
 import { stillMissingView } from "./still-missing-view.js";
 import { thankYouView } from "./thank-you-view.js";
+import { userView } from "./user-view.js";
+import { welcomeView } from "./welcome-view.js";
 
 export { cardAttachment, type CardAttachment } from "./card-attachment.js";
 export type { AdaptiveCard } from "./adaptive-card.js";
+export { messageText, type MessageKey } from "./message-text.js";
 
 type Views = { [N in CardName]: (card: CardDataByName[N], context: CardContext, text: CardText) => CardView };
 
@@ -26,12 +37,23 @@ const VIEWS: Views = {
   noSmartphone: noSmartphoneView,
   escalation: escalationView,
   helpdeskNotice: helpdeskNoticeView,
+  status: statusView,
+  pending: pendingView,
+  user: userView,
+  preview: previewView,
+  help: helpView,
+  welcome: welcomeView,
+  digest: digestView,
+  digestReminded: digestRemindedView,
+  adminReport: adminReportView,
+  alert: alertView,
 };
 
 /**
  * One card of the family as a plain Adaptive Card 1.5 object, in the context's language and time
  * zone. Throws on input it cannot show truthfully: a malformed date, a non-https registration URL,
- * a missing string.
+ * a missing string. The status and report cards also carry Teams' `Chart.Donut` and `Chart.Line`
+ * elements, each with a `fallback` that says the same in text for clients that cannot draw them.
  */
 export function renderCard<N extends CardName>(name: N, card: CardDataByName[N], context: CardContext): AdaptiveCard {
   const view: Views[N] = VIEWS[name];

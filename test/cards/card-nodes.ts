@@ -33,6 +33,20 @@ export function visibleText(card: AdaptiveCard): string {
     .join("\n");
 }
 
+/**
+ * How wide a row of buttons is on a phone, by estimates from the preview: about 8.2 px per character
+ * of a 14 px semi-bold label, 26 px of padding and border per button, 8 px between buttons.
+ */
+export function buttonRowWidth(titles: string[]): number {
+  return titles.reduce((sum, title) => sum + title.length * 8.2 + 26, 0) + 8 * (titles.length - 1);
+}
+
+/**
+ * A 340 px wide card on a phone leaves 308 px inside its padding; a row wider than that squeezes every
+ * label in it to "Ich brauche …".
+ */
+export const PHONE_ROW_WIDTH = 308;
+
 /** An upcoming reminder for Anna, due 2025-03-14, nothing registered yet. */
 export function reminder(daysLeft: number): ReminderCard {
   return {

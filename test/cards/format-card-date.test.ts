@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDeadline, formatMoment } from "../../src/cards/format-card-date.js";
+import { formatDeadline, formatMoment, formatShortDate } from "../../src/cards/format-card-date.js";
 
 describe("formatDeadline", () => {
   it("spells out the weekday and month in the reader's language", () => {
@@ -33,5 +33,23 @@ describe("formatMoment", () => {
     const london = formatMoment("2025-07-01T08:00:00Z", { language: "en", timeZone: "Europe/London" }, true);
     expect(london.date).toMatch(/^Tuesday,? 1 July 2025$/);
     expect(london.time).toBe("09:00 BST");
+  });
+});
+
+describe("formatShortDate", () => {
+  it("gives a day short enough for a list line, in the reader's language", () => {
+    expect(formatShortDate("2025-03-14", { language: "en", timeZone: "Europe/Berlin" })).toBe("Fri 14 Mar");
+    expect(formatShortDate("2025-03-14", { language: "de", timeZone: "Europe/Berlin" })).toMatch(/^Fr\.,? 14\. März$/);
+    expect(formatShortDate("2025-03-14", { language: "en", timeZone: "Europe/Berlin" }, { weekday: false })).toBe("14 Mar");
+  });
+
+  it("shows an instant as the reader's day, and a date as that calendar day", () => {
+    expect(formatShortDate("2025-03-11T23:30:00Z", { language: "en", timeZone: "Europe/Berlin" })).toBe("Wed 12 Mar");
+    expect(formatShortDate("2025-03-14", { language: "en", timeZone: "Pacific/Pago_Pago" })).toBe("Fri 14 Mar");
+  });
+
+  it("refuses anything but an ISO date or instant", () => {
+    expect(() => formatShortDate("", { language: "en", timeZone: "UTC" })).toThrow(/ISO date/);
+    expect(() => formatShortDate("14.03.2025", { language: "en", timeZone: "UTC" })).toThrow(/ISO date/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cardAttachment, renderCard } from "../../src/cards/render-card.js";
-import { nodes, ofType, reminder, render, type CardNode } from "./card-nodes.js";
+import { PHONE_ROW_WIDTH, buttonRowWidth, nodes, ofType, reminder, render, type CardNode } from "./card-nodes.js";
 import { LANGUAGES, REGISTRATION_URL, sampleCards, sampleContext } from "./card-samples.js";
 import { validateAdaptiveCard } from "./validate-adaptive-card.js";
 
@@ -46,15 +46,11 @@ describe("renderCard: every card of the family", () => {
   });
 
   it("fits every row of buttons on a phone, where Teams would otherwise cut labels short", () => {
-    // Estimates from the preview: about 8.2 px per character of a 14 px semi-bold label, 26 px of
-    // padding and border per button, 8 px between buttons. A 340 px wide card on a phone leaves
-    // 308 px inside its padding; a row wider than that squeezes every label in it to "Ich brauche …".
-    const rowWidth = (titles: string[]) => titles.reduce((sum, title) => sum + title.length * 8.2 + 26, 0) + 8 * (titles.length - 1);
     const tooWide = everySample.flatMap((sample) =>
       ofType(render(sample), "ActionSet")
         .map((set) => (set.actions as CardNode[]).map((action) => String(action.title)))
-        .filter((titles) => rowWidth(titles) > 308)
-        .map((titles) => `${sample.label}: ${titles.join(" | ")} (${Math.round(rowWidth(titles))} px)`),
+        .filter((titles) => buttonRowWidth(titles) > PHONE_ROW_WIDTH)
+        .map((titles) => `${sample.label}: ${titles.join(" | ")} (${Math.round(buttonRowWidth(titles))} px)`),
     );
     expect(tooWide).toEqual([]);
   });

@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cardsDir } from "../../src/cards/cards-dir.js";
+import { PHONE_ROW_WIDTH, buttonRowWidth, nodes, ofType, render, visibleText, type CardNode } from "./card-nodes.js";
+import { LANGUAGES, sampleCards } from "./card-samples.js";
+import { adminSampleCards } from "./admin-card-samples.js";
+import { chartProblems, chartsIn, replaceChartsWithFallbacks } from "./chart-elements.js";
+import { validateAdaptiveCard } from "./validate-adaptive-card.js";
+
+const everySample = LANGUAGES.flatMap((language) =>
+  adminSampleCards(language).map((sample) => ({ ...sample, label: `${language}: ${sample.label}` })),
+);
+
+describe("renderCard: the cards for admins and managers", () => {
+  it("has a sample of every new card in every language", () => {
+    const names = new Set(everySample.map((sample) => sample.name));
+    expect([...names].sort()).toEqual(
+      ["adminReport", "alert", "digest", "digestReminded", "help", "pending", "preview", "status", "user", "welcome"],
+    );
+  });
+
+  it.each(everySample.map((sample) => [sample.label, sample] as const))(
+    "renders %s as an Adaptive Card 1.5 that the schema accepts once charts give way to their fallbacks",
+    (_label, sample) => {
+      const card = render(sample);
+      expect(validateAdaptiveCard(replaceChartsWithFallbacks(card))).toEqual([]);
+      expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5", lang: sample.context.language });
+      expect(card.$schema).toBe("http://adaptivecards.io/schemas/adaptive-card.json");
+    },
+  );
+
+  it("gives every chart only documented properties, data of the documented shape and a valid text fallback", () => {
+    const problems = everySample.flatMap((sample) => chartProblems(render(sample)).map((problem) => `${sample.label}: ${problem}`));
+    expect(problems).toEqual([]);
+  });
+
+  it("draws the share registered as a donut and the trend as a line, on the status and the daily report", () => {
+    for (const sample of everySample.filter((s) => s.label.endsWith("status, paused, mid-rollout") || s.label.endsWith(": adminReport"))) {
+      expect(chartsIn(render(sample)).map((chart) => chart.type), sample.label).toEqual(["Chart.Donut", "Chart.Line"]);
+    }
+    expect(chartsIn(render(everySample.find((s) => s.label === "en: status, before the first sync")!))).toEqual([]);
+  });
+
+  it("leaves no template expression unresolved in any card", () => {
+    const unresolved = everySample.filter((sample) => JSON.stringify(render(sample)).includes("${"));
+    expect(unresolved.map((sample) => sample.label)).toEqual([]);
+  });
+
+  it("wraps every TextBlock, in charts' fallbacks too, so nothing is cut off on a phone", () => {
+    const unwrapped = everySample.flatMap((sample) =>
+      ofType(render(sample), "TextBlock")
+        .filter((block) => block.wrap !== true)
+        .map((block) => `${sample.label}: ${String(block.text)}`),
+    );
+    expect(unwrapped).toEqual([]);
+  });
+
+  it("fits every row of buttons on a phone", () => {
+    const tooWide = everySample.flatMap((sample) =>
+      ofType(render(sample), "ActionSet")
+        .map((set) => (set.actions as CardNode[]).map((action) => String(action.title)))
+        .filter((titles) => buttonRowWidth(titles) > PHONE_ROW_WIDTH)
+        .map((titles) => `${sample.label}: ${titles.join(" | ")} (${Math.round(buttonRowWidth(titles))} px)`),
+    );
+    expect(tooWide).toEqual([]);
+  });
+
+  it("opens with the same header as the cards people are reminded with", () => {
+    for (const language of LANGUAGES) {
+      const personHeader = JSON.stringify(render(sampleCards(language)[0]!).body[0]);
+      for (const sample of adminSampleCards(language)) expect(JSON.stringify(render(sample).body[0]), sample.label).toBe(personHeader);
+    }
+  });
+
+  it("carries no link at all, and its only button is the digest's Remind them now, naming the digest and manager", () => {
+    for (const sample of everySample) {
+      const card = render(sample);
+      const actions = nodes(card).filter((node) => String(node.type).startsWith("Action."));
+      for (const action of actions) {
+        expect([action.type, action.verb], sample.label).toEqual(["Action.Execute", "remindTeam"]);
+        const data = action.data as Record<string, unknown>;
+        expect(Object.keys(data).sort(), sample.label).toEqual(["digestId", "managerId"]);
+        expect([typeof data.digestId, typeof data.managerId], sample.label).toEqual(["string", "string"]);
+      }
+      expect(JSON.stringify(card), sample.label).not.toMatch(/\]\(https?:/);
+    }
+  });
+
+  it("shows no English in another language's cards, apart from the names and reasons the caller supplies", () => {
+    // Every English phrase of the strings this family uses that a translation changes; a card in
+    // German showing one of them has a word that did not come from its strings file.
+    const en = leaves(readStrings("en"));
+    const prefixes = ["status.", "pending.", "user.", "preview.", "help.", "welcome.", "digest", "alert.", "commands.", "list."];
+    for (const language of LANGUAGES.filter((l) => l !== "en")) {
+      const own = new Map(leaves(readStrings(language)));
+      const english = en
+        .filter(([key, text]) => prefixes.some((p) => key.startsWith(p)) && own.get(key) !== text)
+        .flatMap(([, text]) => text.split(/\{\w+\}/))
+        .map((fragment) => fragment.trim())
+        // Typed commands ("mfa pending Sales 3") are the same in every language.
+        .filter((fragment) => fragment.length >= 12 && !fragment.startsWith("mfa "));
+      const leaked = adminSampleCards(language).flatMap((sample) => {
+        const text = visibleText(replaceChartsWithFallbacks(render(sample)));
+        return english.filter((fragment) => text.includes(fragment)).map((fragment) => `${language}: ${sample.label}: "${fragment}"`);
+      });
+      expect(leaked).toEqual([]);
+    }
+  });
+});
+
+type Tree = { [key: string]: string | Tree };
+
+function readStrings(language: string): Tree {
+  return JSON.parse(readFileSync(join(cardsDir(), "strings", `${language}.json`), "utf8")) as Tree;
+}
+
+function leaves(tree: Tree, prefix = ""): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string" ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
+  );
+}
