@@ -70,7 +70,7 @@ const tally = await drainOutbox({
   installer: undefined,
   clock: systemClock,
   log: pino({ level: "silent" }),
-  render: () => Promise.resolve(activity),
+  render: () => Promise.resolve({ activity }),
   concurrency: 16,
   onOutcome: (t) => {
     if (process.stderr.isTTY && t.sent - last >= 500) {

@@ -1,9 +1,7 @@
 import { currentStep } from "./current-step.js";
 import type { Decision, EscalateDecision, ReminderKind, SkipDecision, SkipReason } from "./decision.js";
-import { findExclusion } from "./find-exclusion.js";
-import { findPhase } from "./find-phase.js";
-import { addDays, daysBetween, inWindow, isValidZone, localMoment, nextWindowOpening } from "./local-calendar.js";
-import { meetsRequirement } from "./meets-requirement.js";
+import { assessPerson } from "./assess-person.js";
+import { inWindow, isValidZone, localMoment, nextWindowOpening } from "./local-calendar.js";
 import type { Person, PersonHistory } from "./person.js";
 import type { CampaignPolicy, Phase } from "./policy.js";
 
@@ -38,32 +36,14 @@ export function planPerson(person: Person, history: PersonHistory, ctx: PlanCont
     reason: text,
   });
 
-  const exclusion = findExclusion(person, policy);
-  if (exclusion) return [skip("excluded", exclusion)];
-  if (history.confirmedRegisteredAt !== undefined || meetsRequirement(policy.requirement, person.isMfaRegistered, person.methodsRegistered)) {
-    return [skip("registered", `meets the requirement (${policy.requirement})`)];
-  }
-  const phase = findPhase(person, policy.phases);
-  if (!phase) return [skip("notInPhase", "in no phase of the campaign")];
-
-  const zone = history.timeZone && isValidZone(history.timeZone) ? history.timeZone : policy.timeZone;
-  const local = localMoment(now, zone);
-  const perPersonDeadline = history.phaseDeadlines[phase.name];
+  const assessment = assessPerson(person, history, policy, now, ctx.paused);
+  // Someone snoozed has answered, and someone Teams refuses cannot have read the reminders: neither
+  // is a reason to tell their manager, so a skip here ends the planning.
+  if ("skip" in assessment) return [assessment.skip];
+  const { phase, zone, local, deadline, daysLeft, fixesDeadline } = assessment.standing;
   const relativeDays = phase.deadlineDaysAfterFirstReminder;
-  // A relative phase's deadline is fixed by the first reminder; until then it would be today + N.
-  const deadline = phase.deadline ?? perPersonDeadline ?? addDays(local.date, relativeDays ?? 0);
-  const fixesDeadline = phase.deadline === undefined && perPersonDeadline === undefined;
-  const daysLeft = daysBetween(local.date, deadline);
-  if (ctx.paused) return [skip("paused", "the campaign is paused", phase, deadline)];
-
   const escalation = planEscalation(person, history, ctx, phase, deadline, daysLeft);
   const reminder = ((): Decision => {
-    if (history.unreachableUntil !== undefined && history.unreachableUntil > now) {
-      return skip("unreachable", `Teams refused delivery; next try after ${iso(history.unreachableUntil)}`, phase, deadline);
-    }
-    if (history.snoozedUntil !== undefined && history.snoozedUntil > now) {
-      return skip("snoozed", `snoozed until ${iso(history.snoozedUntil)}`, phase, deadline);
-    }
     const state = currentStep(policy, deadline, local.date, fixesDeadline ? relativeDays : undefined);
     if (!state.due) {
       return state.why === "notYet"

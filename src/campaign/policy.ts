@@ -55,6 +55,8 @@ export interface CampaignPolicy {
   };
   readonly escalation: { readonly managerAfterReminders: number | undefined };
   readonly digest: { readonly enabled: boolean; readonly day: Weekday; readonly minute: number };
+  /** The daily report and alerts for admins, posted where the bot is installed for them. */
+  readonly adminReport: { readonly conversationId: string | undefined; readonly minute: number };
   /** node-cron expression in the campaign's time zone: when `start` runs sync, plan and deliver. */
   readonly schedule: string;
 }

@@ -1,11 +1,20 @@
 import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import { cardAttachment, renderCard } from "../cards/render-card.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
-import { renderOutboxMessage } from "../conversations/render-outbox-message.js";
+import { createAdminRoster } from "../chatops/admin-roster.js";
+import { answerMessage } from "../chatops/answer-message.js";
+import { exportCsv } from "../chatops/export-command.js";
+import { messageText } from "../cards/message-text.js";
+import { answerCardAction } from "../conversations/answer-card-action.js";
+import { answerDigestAction } from "../conversations/answer-digest-action.js";
+import { cardContextFor } from "../conversations/card-context.js";
 import { readLiveMethods } from "../conversations/read-live-methods.js";
+import { renderOutboxMessage } from "../conversations/render-outbox-message.js";
 import { createAppInstaller, type AppInstaller } from "../delivery/app-installer.js";
-import type { DrainOptions } from "../delivery/drain-outbox.js";
+import { drainOutbox, type DrainOptions } from "../delivery/drain-outbox.js";
 import type { TeamsMessenger } from "../delivery/teams-messenger.js";
-import { cardAttachment } from "../cards/render-card.js";
+import { readPeopleByIds } from "../store/read-people.js";
+import { currentSnapshot } from "../store/sync-runs.js";
 import { createBotApp } from "../teams/create-bot-app.js";
 import { createTeamsAdapter } from "../teams/create-teams-adapter.js";
 import { PacedHttpClient } from "../teams/paced-http-client.js";
@@ -20,11 +29,13 @@ export interface Bot {
   readonly installer: AppInstaller | undefined;
   /** What drainOutbox needs beyond the store, clock and log. */
   readonly delivery: Omit<DrainOptions, "store" | "clock" | "log">;
+  /** Resolves once any delivery started by a command or a button has finished. */
+  idle(): Promise<void>;
 }
 
 /**
  * The Teams side, assembled: one adapter for both directions, one pace shared by every send, the
- * proactive messenger, the Graph installer, and the application that answers people.
+ * proactive messenger, the Graph installer, and the application that answers people and admins.
  */
 export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const { config, clock, store, log } = runtime;
@@ -35,7 +46,37 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const messenger = createProactiveMessenger({ adapter, botAppId, serviceUrl: config.teams.serviceUrl, tenantId });
   const graph = runtime.graph();
   const installer = config.teams.catalogAppId ? createAppInstaller(graph, config.teams.catalogAppId, config.graph.baseUrl) : undefined;
+  const delivery = { messenger, installer, render: (row: Parameters<DrainOptions["render"]>[0]) => renderOutboxMessage(store, policy, config.teams.serviceUrl, row, clock.now()) };
+  const roster = createAdminRoster({ graph, groupId: config.admins.groupId, userIds: config.admins.userIds, clock });
+
+  // Commands and buttons that queue a message ask for it to go now, not at the next scheduled run.
+  let draining: Promise<unknown> = Promise.resolve();
+  let again = false;
+  const deliverSoon = () => {
+    again = true;
+    draining = draining.then(async () => {
+      while (again) {
+        again = false;
+        await drainOutbox({ ...delivery, store, clock, log, stopWhenIdle: true }).catch((error: unknown) => log.error({ err: error }, "delivery failed"));
+      }
+    });
+  };
+
   const helpdesk = policy.helpdesk.conversationId;
+  const cardActions = {
+    policy,
+    liveMethods: (userId: string) => readLiveMethods(graph, userId),
+    notifyHelpdesk: helpdesk
+      ? async (card: object) => {
+          await messenger.send({ conversationId: helpdesk, serviceUrl: config.teams.serviceUrl }, { type: "message", attachments: [cardAttachment(card as never)] });
+        }
+      : undefined,
+  };
+  const languageOf = async (userId: string) => {
+    const snapshot = await currentSnapshot(store);
+    return snapshot ? (await readPeopleByIds(store, snapshot.id, [userId])).get(userId) : undefined;
+  };
+
   const app = createBotApp({
     adapter,
     botAppId,
@@ -43,21 +84,27 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
     log,
     now: () => clock.now(),
     tenantId: config.teams.tenantId,
-    cardActions: {
-      policy,
-      liveMethods: (userId) => readLiveMethods(graph, userId),
-      notifyHelpdesk: helpdesk
-        ? async (card) => {
-            await messenger.send({ conversationId: helpdesk, serviceUrl: config.teams.serviceUrl }, { type: "message", attachments: [cardAttachment(card)] });
-          }
-        : undefined,
+    handlers: {
+      message: async (text, actorId, personal) => {
+        const reply = await answerMessage(text, actorId, { store, policy, clock, log, roster, deliverSoon });
+        // Teams sends files only in a personal chat: in a channel the export waits for one.
+        if (reply.kind === "file" && !personal) {
+          const person = actorId ? await languageOf(actorId) : undefined;
+          return { kind: "text", text: messageText(cardContextFor(policy, person?.preferredLanguage, null).language, "exportPersonalOnly", {}) };
+        }
+        return reply;
+      },
+      cardAction: (verb, data, actorId) =>
+        verb === "remindTeam"
+          ? answerDigestAction(data, actorId, { store, policy, now: () => clock.now(), log, deliverSoon })
+          : answerCardAction({ verb, data, actorId }, { ...cardActions, store, log, now: () => clock.now() }),
+      welcome: async (actorId, name) => {
+        const person = await languageOf(actorId);
+        const isAdmin = await roster.isAdmin(actorId);
+        return renderCard("welcome", { firstName: person?.givenName ?? name.split(" ")[0] ?? "", isAdmin }, cardContextFor(policy, person?.preferredLanguage, null));
+      },
+      acceptedFile: async (actorId) => ((await roster.isAdmin(actorId)) ? Buffer.from(await exportCsv(store, policy), "utf8") : undefined),
     },
   });
-  return {
-    adapter,
-    app,
-    messenger,
-    installer,
-    delivery: { messenger, installer, render: (row) => renderOutboxMessage(store, policy, row, clock.now()) },
-  };
+  return { adapter, app, messenger, installer, delivery, idle: () => draining.then(() => undefined) };
 }

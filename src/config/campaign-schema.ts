@@ -93,6 +93,10 @@ export const campaignSchema = z
       .object({ enabled: z.boolean().default(true), day: weekday.default("Mon"), time: time.default("09:00") })
       .strict()
       .default({}),
+    adminReport: z
+      .object({ conversationId: z.string().min(1).optional(), time: time.default("08:00") })
+      .strict()
+      .default({}),
     schedule: z.string().min(1).default("*/30 * * * *"),
   })
   .strict();

@@ -39,5 +39,6 @@ export interface Config {
     readonly pace: { readonly limit: number; readonly windowMs: number };
   };
   readonly server: { readonly port: number; readonly host: string | undefined };
+  readonly admins: { readonly groupId: string | undefined; readonly userIds: readonly string[] };
   readonly logLevel: (typeof logLevels)[number] | undefined;
 }

@@ -70,6 +70,11 @@ export const envSchema = z.object({
     .refine((v) => /^\d+$/.test(v) && Number(v) < 65536, { message: "expected a TCP port number" })
     .transform(Number),
   HOST: optionalText,
+  // Who may use the admin commands.
+  ADMIN_GROUP_ID: optionalGuid("the object id of the group whose members are the bot's admins"),
+  ADMIN_USER_IDS: optionalText
+    .transform((v) => (v ? v.split(/[\s,;]+/).filter(Boolean) : []))
+    .refine((ids) => ids.every((id) => guid.test(id)), { message: "expected Entra object ids (GUIDs) separated by commas" }),
   LOG_LEVEL: optionalText.refine((v) => v === undefined || (logLevels as readonly string[]).includes(v), {
     message: `expected one of ${logLevels.join(", ")}`,
   }),

@@ -59,6 +59,7 @@ function toPolicy(c: CampaignFile): CampaignPolicy {
     },
     escalation: { managerAfterReminders: c.escalation.managerAfterReminders },
     digest: { enabled: c.digest.enabled, day: c.digest.day as Weekday, minute: minutes(c.digest.time) },
+    adminReport: { conversationId: c.adminReport.conversationId, minute: minutes(c.adminReport.time) },
     schedule: c.schedule,
   });
 }

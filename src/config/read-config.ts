@@ -36,6 +36,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       pace: e.TEAMS_PACE,
     },
     server: { port: e.PORT, host: e.HOST },
+    admins: { groupId: e.ADMIN_GROUP_ID, userIds: e.ADMIN_USER_IDS },
     logLevel: e.LOG_LEVEL as Config["logLevel"],
   });
 }

@@ -1,51 +1,101 @@
+import type { AdaptiveCard } from "../cards/adaptive-card.js";
 import { cardAttachment, renderCard } from "../cards/render-card.js";
 import { daysBetween, localMoment } from "../campaign/local-calendar.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
+import type { ConversationRef } from "../delivery/teams-messenger.js";
 import type { OutboxPayload } from "../jobs/reminder-payload.js";
 import type { Store } from "../store/open-store.js";
 import type { OutboxRow } from "../store/outbox.js";
 import { readPersonState } from "../store/people-state.js";
 import { cardContextFor } from "./card-context.js";
 
+export interface RenderedMessage {
+  readonly activity: Record<string, unknown>;
+  /** Set for a channel (the admins', the helpdesk's); a person's chat comes from the store. */
+  readonly conversation?: ConversationRef;
+}
+
 /**
- * The activity for an outbox row, rendered at send time: the days left are counted on the day it
- * is actually sent, in the recipient's own time zone as Teams last told us.
+ * The activity for an outbox row, rendered at send time: days left are counted on the day it is
+ * actually sent, in the recipient's own time zone as Teams last told us.
  */
-export async function renderOutboxMessage(store: Store, policy: CampaignPolicy, row: OutboxRow, now: number): Promise<Record<string, unknown>> {
+export async function renderOutboxMessage(store: Store, policy: CampaignPolicy, serviceUrl: string, row: OutboxRow, now: number): Promise<RenderedMessage> {
   const payload = JSON.parse(row.payload) as OutboxPayload;
+  if (payload.card === "channel") {
+    return { activity: message(payload.content as unknown as AdaptiveCard), conversation: { conversationId: payload.conversationId, serviceUrl } };
+  }
   const state = await readPersonState(store, row.recipient_id);
   const context = cardContextFor(policy, payload.preferredLanguage, state?.time_zone);
-  const daysLeft = daysBetween(localMoment(now, context.timeZone).date, payload.deadline);
-  const card =
-    payload.card === "reminder"
-      ? renderCard(
-          "reminder",
-          {
-            kind: payload.kind,
-            firstName: payload.firstName,
-            deadline: payload.deadline,
-            daysLeft,
-            methodsRegistered: [...payload.methodsRegistered],
-            snoozeAvailable: (state?.snooze_count ?? 0) < policy.reminders.snooze.max,
-            outboxId: row.id,
-            userId: row.recipient_id,
-          },
-          context,
-        )
-      : renderCard(
-          "escalation",
-          {
-            managerFirstName: payload.managerFirstName,
-            person: {
-              displayName: payload.person.displayName,
-              userPrincipalName: payload.person.userPrincipalName,
-              ...(payload.person.department ? { department: payload.person.department } : {}),
+  const today = localMoment(now, context.timeZone).date;
+  const left = (deadline: string) => daysBetween(today, deadline);
+  switch (payload.card) {
+    case "reminder":
+      return {
+        activity: message(
+          renderCard(
+            "reminder",
+            {
+              kind: payload.kind,
+              firstName: payload.firstName,
+              deadline: payload.deadline,
+              daysLeft: left(payload.deadline),
+              methodsRegistered: [...payload.methodsRegistered],
+              snoozeAvailable: (state?.snooze_count ?? 0) < policy.reminders.snooze.max,
+              outboxId: row.id,
+              userId: row.recipient_id,
             },
-            remindersSent: payload.remindersSent,
-            deadline: payload.deadline,
-            daysLeft,
-          },
-          context,
-        );
+            context,
+          ),
+        ),
+      };
+    case "escalation":
+      return {
+        activity: message(
+          renderCard(
+            "escalation",
+            {
+              managerFirstName: payload.managerFirstName,
+              person: {
+                displayName: payload.person.displayName,
+                userPrincipalName: payload.person.userPrincipalName,
+                ...(payload.person.department ? { department: payload.person.department } : {}),
+              },
+              remindersSent: payload.remindersSent,
+              deadline: payload.deadline,
+              daysLeft: left(payload.deadline),
+            },
+            context,
+          ),
+        ),
+      };
+    case "digest":
+      return {
+        activity: message(
+          renderCard(
+            "digest",
+            {
+              managerFirstName: payload.managerFirstName,
+              reports: payload.reports.map((r) => ({
+                displayName: r.displayName,
+                userPrincipalName: r.userPrincipalName,
+                phase: r.phase,
+                deadline: r.deadline,
+                daysLeft: left(r.deadline),
+                reminders: r.reminders,
+              })),
+              team: payload.team,
+              organisation: payload.organisation,
+              remindAvailable: true,
+              digestId: row.id,
+              managerId: row.recipient_id,
+            },
+            context,
+          ),
+        ),
+      };
+  }
+}
+
+function message(card: AdaptiveCard): Record<string, unknown> {
   return { type: "message", attachments: [cardAttachment(card)] };
 }

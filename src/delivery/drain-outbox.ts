@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
+import { isPaused } from "../store/app-state.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
 import { claimMessages, markFinal, markRetry, markSent, nextReadyAt, type OutboxRow } from "../store/outbox.js";
@@ -9,7 +10,7 @@ import type { AppInstaller } from "./app-installer.js";
 import { deliverMessage } from "./deliver-message.js";
 import { releaseOrphanedClaims } from "./release-orphaned-claims.js";
 import { retryDelayMs } from "./retry-delay.js";
-import type { TeamsMessenger } from "./teams-messenger.js";
+import type { ConversationRef, TeamsMessenger } from "./teams-messenger.js";
 
 export interface DrainOptions {
   readonly store: Store;
@@ -17,8 +18,8 @@ export interface DrainOptions {
   readonly installer: AppInstaller | undefined;
   readonly clock: Clock;
   readonly log: Logger;
-  /** Builds the activity for a row (the card, in the recipient's language, as of now). */
-  readonly render: (row: OutboxRow) => Promise<Record<string, unknown>>;
+  /** Builds the activity for a row (the card, in the recipient's language, as of now), and its channel if it has one. */
+  readonly render: (row: OutboxRow) => Promise<{ activity: Record<string, unknown>; conversation?: ConversationRef }>;
   /** Sends in flight at once. Teams' pace is enforced below, in the messenger. */
   readonly concurrency?: number;
   readonly leaseMs?: number;
@@ -29,6 +30,8 @@ export interface DrainOptions {
   readonly stopWhenIdle?: boolean;
   readonly onOutcome?: (outcome: DrainTally) => void;
 }
+
+const noticesOnly = ["notice"] as const;
 
 export interface DrainTally {
   sent: number;
@@ -53,22 +56,22 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
   await releaseOrphanedClaims(store, new Date(clock.now()));
 
   const handle = async (row: OutboxRow): Promise<void> => {
-    const state = await readPersonState(store, row.recipient_id);
-    const known = state?.conversation_id && state.service_url ? { conversationId: state.conversation_id, serviceUrl: state.service_url } : undefined;
-    let activity: Record<string, unknown>;
+    let rendered: { activity: Record<string, unknown>; conversation?: ConversationRef };
     try {
-      activity = await options.render(row);
+      rendered = await options.render(row);
     } catch (error) {
       await markFinal(store, row.id, worker, "failed", `could not render: ${(error as Error).message}`);
       tally.failed += 1;
       return;
     }
-    const outcome = await deliverMessage(row, { messenger: options.messenger, installer: options.installer, knownConversation: known, activity });
+    const state = rendered.conversation ? undefined : await readPersonState(store, row.recipient_id);
+    const known = rendered.conversation ?? (state?.conversation_id && state.service_url ? { conversationId: state.conversation_id, serviceUrl: state.service_url } : undefined);
+    const outcome = await deliverMessage(row, { messenger: options.messenger, installer: options.installer, knownConversation: known, activity: rendered.activity });
     const now = new Date(clock.now());
     switch (outcome.result) {
       case "sent":
         await markSent(store, row.id, worker, { at: now, activityId: outcome.activityId, conversationId: outcome.conversation.conversationId });
-        if (outcome.conversation.conversationId !== known?.conversationId) {
+        if (!rendered.conversation && outcome.conversation.conversationId !== known?.conversationId) {
           await updatePersonState(store, row.recipient_id, now, {
             conversation_id: outcome.conversation.conversationId,
             service_url: outcome.conversation.serviceUrl,
@@ -110,9 +113,11 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
   };
 
   for (;;) {
-    const rows = await claimMessages(store, worker, concurrency * 4, new Date(clock.now()), leaseMs);
+    // While an admin has paused the campaign only notices (admin reports, alerts) go out; the rest waits.
+    const kinds = (await isPaused(store)) ? noticesOnly : undefined;
+    const rows = await claimMessages(store, worker, concurrency * 4, new Date(clock.now()), leaseMs, kinds);
     if (rows.length === 0) {
-      const next = await nextReadyAt(store);
+      const next = await nextReadyAt(store, kinds);
       if (!next || options.stopWhenIdle) break;
       await clock.sleep(Math.max(50, next.getTime() - clock.now()));
       continue;

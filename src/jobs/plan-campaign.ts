@@ -8,6 +8,8 @@ import type { Store } from "../store/open-store.js";
 import { readAllPeople, readPeopleByIds } from "../store/read-people.js";
 import { readHistories } from "../store/read-histories.js";
 import { isPaused } from "../store/app-state.js";
+import { saveStatusSummary } from "../store/status-summary-cache.js";
+import { StatusTally, type StatusSummary } from "../reports/status-summary.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 
 export type DueDecision = RemindDecision | EscalateDecision;
@@ -22,6 +24,8 @@ export interface CampaignPlanSummary {
   readonly remind: number;
   readonly escalate: number;
   readonly skipped: Readonly<Record<SkipReason, number>>;
+  /** Where the rollout stands; undefined before the first sync. */
+  readonly status: StatusSummary | undefined;
 }
 
 /**
@@ -38,8 +42,9 @@ export async function planCampaign(
   const snapshot = await currentSnapshot(store);
   const skipped = Object.fromEntries(skipReasons.map((r) => [r, 0])) as Record<SkipReason, number>;
   const summary = { people: 0, remind: 0, escalate: 0, skipped };
-  if (!snapshot) return summary;
+  if (!snapshot) return { ...summary, status: undefined };
   const paused = await isPaused(store);
+  const tally = new StatusTally(policy);
 
   for await (const people of readAllPeople(store, snapshot.id)) {
     const histories = await readHistories(store, people.map((p) => p.id));
@@ -47,11 +52,16 @@ export async function planCampaign(
     const decisions = planReminders(people, (id) => histories.get(id), { policy, now, paused, managerOf: (id) => managers.get(id) });
     const due = decisions.filter((d): d is DueDecision => d.action !== "none");
     count(summary, decisions);
+    const decisionsOf = new Map<string, Decision[]>();
+    for (const d of decisions) decisionsOf.set(d.userId, [...(decisionsOf.get(d.userId) ?? []), d]);
+    for (const person of people) tally.add(person, histories.get(person.id), decisionsOf.get(person.id) ?? []);
     const byId = new Map(people.map((p) => [p.id, p]));
     for (const manager of managers.values()) if (manager.person) byId.set(manager.id, manager.person);
     if (due.length > 0) await onPage({ due, people: byId });
   }
-  return summary;
+  const status = tally.summary(new Date(now));
+  await saveStatusSummary(store, status);
+  return { ...summary, status };
 }
 
 const skipReasons: readonly SkipReason[] = ["registered", "excluded", "notInPhase", "paused", "notYet", "outsideWindow", "snoozed", "remindedToday", "alreadyReminded", "overdueLimit", "unreachable"];

@@ -9,7 +9,7 @@ import { firstNameOf, type OutboxPayload } from "./reminder-payload.js";
  * reminders set, in one transaction: a crash leaves both or neither. Rows already queued (same
  * step) are not queued again. Returns how many rows were new.
  */
-export async function queueDecisions(store: Store, page: PlanPage, now: Date): Promise<number> {
+export async function queueDecisions(store: Store, page: PlanPage, now: Date, notBefore?: Date): Promise<number> {
   const messages: NewMessage[] = [];
   const deadlines: { user_id: string; phase: string; deadline: string; set_at: string }[] = [];
   for (const d of page.due) {
@@ -24,7 +24,7 @@ export async function queueDecisions(store: Store, page: PlanPage, now: Date): P
         preferredLanguage: person.preferredLanguage,
         methodsRegistered: person.methodsRegistered,
       };
-      messages.push({ kind: "reminder", userId: d.userId, recipientId: d.userId, phase: d.phase, step: d.step, payload });
+      messages.push({ kind: "reminder", userId: d.userId, recipientId: d.userId, phase: d.phase, step: d.step, payload, ...(notBefore ? { notBefore } : {}) });
       if (d.fixesDeadline) deadlines.push({ user_id: d.userId, phase: d.phase, deadline: d.deadline, set_at: now.toISOString() });
     } else {
       const manager = page.people.get(d.managerId);

@@ -17,7 +17,30 @@ export type OutboxPayload =
       readonly preferredLanguage: string | null;
       readonly person: { readonly id: string; readonly displayName: string; readonly userPrincipalName: string; readonly department: string | null };
       readonly remindersSent: number;
+    }
+  | {
+      readonly card: "digest";
+      readonly managerFirstName: string;
+      readonly preferredLanguage: string | null;
+      readonly reports: readonly DigestReport[];
+      readonly team: { readonly members: number; readonly registered: number };
+      readonly organisation: { readonly members: number; readonly registered: number };
+    }
+  | {
+      /** A card for the admins' or the helpdesk's channel, already rendered in the channel's language. */
+      readonly card: "channel";
+      readonly conversationId: string;
+      readonly content: Record<string, unknown>;
     };
+
+export interface DigestReport {
+  readonly personId: string;
+  readonly displayName: string;
+  readonly userPrincipalName: string;
+  readonly phase: string;
+  readonly deadline: string;
+  readonly reminders: number;
+}
 
 /** The name a card greets someone by: their given name, else the first word of their display name. */
 export function firstNameOf(person: { givenName: string | null; displayName: string | null; userPrincipalName: string }): string {

@@ -7,6 +7,9 @@ import { syncDirectory, type SyncSummary } from "../directory/sync-directory.js"
 import type { Store } from "../store/open-store.js";
 import type { Clock } from "../time/clock.js";
 import { planCampaign, type CampaignPlanSummary } from "./plan-campaign.js";
+import { planAdminReport } from "./plan-admin-report.js";
+import { diagnose, planAlert } from "./plan-alert.js";
+import { planDigests } from "./plan-digests.js";
 import { queueDecisions } from "./queue-decisions.js";
 
 export interface CampaignRunOptions {
@@ -29,18 +32,42 @@ export interface CampaignRunSummary {
   readonly delivery: DrainTally;
 }
 
-/** One campaign run: read the directory, decide who is due, queue it, send it. */
+/**
+ * One campaign run: read the directory, decide who is due (and, on their day, which managers get
+ * a digest, whether the admins' daily report is due), queue it, send it. When the run shows that
+ * delivery or Graph has stopped working, the admins' channel is told at once.
+ */
 export async function runCampaign(options: CampaignRunOptions): Promise<CampaignRunSummary> {
   const { store, graph, policy, clock, log } = options;
-  const sync = options.skipSync
-    ? undefined
-    : await syncDirectory({ graph, store, clock, log, groupIds: [...groupsNamedBy(policy), ...(options.extraGroupIds ?? [])] });
-  let queued = 0;
-  const plan = await planCampaign(store, policy, clock.now(), async (page) => {
-    queued += await queueDecisions(store, page, new Date(clock.now()));
-  });
-  log.info({ ...plan, queued }, "campaign planned");
-  const delivery = await drainOutbox({ ...options.delivery, store, clock, log });
-  log.info(delivery, "outbox drained");
-  return { sync, plan, queued, delivery };
+  try {
+    const sync = options.skipSync
+      ? undefined
+      : await syncDirectory({ graph, store, clock, log, groupIds: [...groupsNamedBy(policy), ...(options.extraGroupIds ?? [])] });
+    let queued = 0;
+    const plan = await planCampaign(store, policy, clock.now(), async (page) => {
+      queued += await queueDecisions(store, page, new Date(clock.now()));
+    });
+    queued += await planDigests(store, policy, clock.now());
+    queued += await planAdminReport(store, policy, clock.now());
+    log.info({ remind: plan.remind, escalate: plan.escalate, queued }, "campaign planned");
+    const delivery = await drainOutbox({ ...options.delivery, store, clock, log });
+    log.info(delivery, "outbox drained");
+    await alertIfBroken(options, delivery, undefined);
+    return { sync, plan, queued, delivery };
+  } catch (error) {
+    await alertIfBroken(options, undefined, error);
+    throw error;
+  }
+}
+
+async function alertIfBroken(options: CampaignRunOptions, delivery: DrainTally | undefined, error: unknown): Promise<void> {
+  const found = diagnose(delivery, error);
+  if (!found) return;
+  options.log.warn(found, "delivery problem; alerting the admins");
+  if ((await planAlert(options.store, options.policy, options.clock.now(), found)) > 0) {
+    // Only the alert is ready to go now; this drain sends it without waiting for retries.
+    await drainOutbox({ ...options.delivery, store: options.store, clock: options.clock, log: options.log, stopWhenIdle: true }).catch((failure: unknown) =>
+      options.log.error({ err: failure }, "could not send the alert"),
+    );
+  }
 }

@@ -59,15 +59,16 @@ export async function queueMessages(store: Store, messages: readonly NewMessage[
  * LOCKED` lets several instances claim side by side without ever taking the same row; SQLite
  * has one writer at a time, so the same statement is atomic there without it.
  */
-export async function claimMessages(store: Store, worker: string, limit: number, now: Date, leaseMs: number): Promise<OutboxRow[]> {
+export async function claimMessages(store: Store, worker: string, limit: number, now: Date, leaseMs: number, onlyKinds?: readonly OutboxKind[]): Promise<OutboxRow[]> {
   const at = now.toISOString();
+  const kinds = onlyKinds ? sql`and kind in (${sql.join(onlyKinds)})` : sql``;
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
   const lock = store.dialect === "postgres" ? sql`for update skip locked` : sql``;
   const result = await sql<OutboxRow>`
     update outbox set status = 'sending', claimed_by = ${worker}, lease_until = ${leaseUntil}, attempts = attempts + 1
     where id in (
       select id from outbox
-      where (status = 'pending' and not_before <= ${at}) or (status = 'sending' and lease_until < ${at})
+      where ((status = 'pending' and not_before <= ${at}) or (status = 'sending' and lease_until < ${at})) ${kinds}
       order by not_before, id
       limit ${limit}
       ${lock}
@@ -113,11 +114,12 @@ export async function countOutbox(store: Store): Promise<Record<OutboxStatus, nu
 }
 
 /** The earliest instant a pending row becomes ready, if any. */
-export async function nextReadyAt(store: Store): Promise<Date | undefined> {
+export async function nextReadyAt(store: Store, onlyKinds?: readonly OutboxKind[]): Promise<Date | undefined> {
   const row = await store.db
     .selectFrom("outbox")
     .select((eb) => eb.fn.min<string>(eb.fn.coalesce(sql<string>`case when status = 'sending' then lease_until end`, "not_before")).as("at"))
     .where("status", "in", ["pending", "sending"])
+    .$if(onlyKinds !== undefined, (q) => q.where("kind", "in", onlyKinds ?? []))
     .executeTakeFirst();
   return row?.at ? new Date(row.at) : undefined;
 }

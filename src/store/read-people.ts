@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Person } from "../campaign/person.js";
 import type { Store } from "./open-store.js";
 
@@ -98,4 +99,12 @@ async function groupsOf(store: Store, snapshotId: string, userIds: string[]): Pr
     byUser.set(row.user_id, set);
   }
   return byUser;
+}
+
+/** People whose display name contains `text` (case-insensitive), for `/mfa user <name>`. */
+export async function searchPeopleByName(store: Store, snapshotId: string, text: string, limit: number): Promise<Person[]> {
+  const pattern = `%${text.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return readPeople(store, snapshotId, (q) =>
+    q.where((eb) => eb(eb.fn("lower", ["u.display_name"]), "like", sql<string>`${pattern} escape '\\'`)).orderBy("u.display_name").limit(limit),
+  );
 }

@@ -1,10 +1,22 @@
-import { Application } from "@microsoft/teams-ai";
-import { MemoryStorage, type TurnContext } from "botbuilder";
+import { Application, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
+import { MemoryStorage, type FileConsentCardResponse, type TurnContext } from "botbuilder";
 import type { Logger } from "pino";
-import type { TeamsAdapter , TurnState } from "@microsoft/teams-ai";
-import { answerCardAction, type CardActionDeps } from "../conversations/answer-card-action.js";
+import type { AdaptiveCard } from "../cards/adaptive-card.js";
+import type { ChatReply } from "../chatops/chat-reply.js";
+import type { CardActionResult } from "../conversations/answer-card-action.js";
 import { recordVisitor } from "../conversations/record-visitor.js";
 import type { Store } from "../store/open-store.js";
+import { uploadFile } from "./upload-file.js";
+import { replyActivity } from "./reply-activity.js";
+
+/** What the bot does with each kind of activity; the Teams plumbing stays here, the decisions outside. */
+export interface BotHandlers {
+  readonly message: (text: string, actorId: string | undefined, personal: boolean) => Promise<ChatReply>;
+  readonly cardAction: (verb: string, data: Record<string, unknown>, actorId: string | undefined) => Promise<CardActionResult>;
+  readonly welcome: (actorId: string, name: string) => Promise<AdaptiveCard>;
+  /** The file an accepted consent card stands for, regenerated for the person who accepted it. */
+  readonly acceptedFile: (actorId: string | undefined, name: string) => Promise<Buffer | undefined>;
+}
 
 export interface BotAppOptions {
   readonly adapter: TeamsAdapter;
@@ -14,16 +26,14 @@ export interface BotAppOptions {
   readonly now: () => number;
   /** The organisation's tenant: activities from any other are refused. Undefined in local mode. */
   readonly tenantId: string | undefined;
-  readonly cardActions: Omit<CardActionDeps, "store" | "log" | "now">;
-  /** Handles a message (the admin commands); without it, a short note is sent back. */
-  readonly onMessage?: (context: TurnContext) => Promise<void>;
-  /** Welcomes someone the bot was just installed for. */
-  readonly onInstalled?: (context: TurnContext) => Promise<void>;
+  readonly handlers: BotHandlers;
 }
+
+const cardVerbs = ["done", "snooze", "help", "noSmartphone", "remindTeam"];
 
 /** A teams-ai Application routing Teams activities to the bot's handlers. */
 export function createBotApp(options: BotAppOptions): Application {
-  const { store, log } = options;
+  const { store, log, handlers } = options;
   const app = new Application({
     adapter: options.adapter,
     botAppId: options.botAppId,
@@ -45,24 +55,42 @@ export function createBotApp(options: BotAppOptions): Application {
     return true;
   });
 
-  for (const verb of ["done", "snooze", "help", "noSmartphone"]) {
+  for (const verb of cardVerbs) {
     app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state: TurnState, data: Record<string, unknown>) => {
-      const result = await answerCardAction(
-        { verb, data, actorId: context.activity.from.aadObjectId },
-        { ...options.cardActions, store, log, now: options.now },
-      );
+      const result = await handlers.cardAction(verb, data, context.activity.from.aadObjectId);
       return "card" in result ? (result.card) : result.message;
     });
   }
 
   app.conversationUpdate("membersAdded", async (context: TurnContext) => {
     const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
-    if (botAdded && options.onInstalled) await options.onInstalled(context);
+    const actor = context.activity.from.aadObjectId;
+    if (botAdded && actor && context.activity.conversation.conversationType === "personal") {
+      await context.sendActivity(replyActivity({ kind: "card", card: await handlers.welcome(actor, context.activity.from.name) }));
+    }
   });
 
   app.activity("message", async (context: TurnContext) => {
-    if (options.onMessage) await options.onMessage(context);
-    else await context.sendActivity("I send reminders about setting up your second sign-in method. There is nothing to ask me yet.");
+    const personal = context.activity.conversation.conversationType === "personal";
+    const reply = await handlers.message(context.activity.text ?? "", context.activity.from.aadObjectId, personal);
+    await context.sendActivity(replyActivity(reply));
+  });
+
+  app.fileConsentAccept(async (context: TurnContext, _state: TurnState, response: FileConsentCardResponse) => {
+    const upload = response.uploadInfo;
+    const content = upload?.name ? await handlers.acceptedFile(context.activity.from.aadObjectId, upload.name) : undefined;
+    if (!upload?.uploadUrl || !content) return;
+    await uploadFile(upload.uploadUrl, content);
+    await context.sendActivity({
+      attachments: [
+        {
+          contentType: "application/vnd.microsoft.teams.card.file.info",
+          contentUrl: upload.contentUrl,
+          name: upload.name,
+          content: { uniqueId: upload.uniqueId, fileType: upload.fileType },
+        },
+      ],
+    });
   });
 
   app.error(async (context: TurnContext, error: Error) => {
@@ -76,4 +104,3 @@ function tenantOf(context: TurnContext): string | undefined {
   const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
   return context.activity.conversation?.tenantId ?? channelData?.tenant?.id;
 }
-

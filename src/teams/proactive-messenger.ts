@@ -92,5 +92,5 @@ async function guard(run: (inTurn: (work: () => Promise<void>) => Promise<void>)
   if (failure === undefined) return;
   const e = failure as { statusCode?: number; code?: string; message?: string; response?: { headers?: { get?(name: string): string | undefined } } };
   const retryAfter = Number(e.response?.headers?.get?.("retry-after"));
-  throw new TeamsDeliveryError(e.statusCode ?? 0, e.code ?? "NetworkError", e.message ?? String(failure), Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
+  throw new TeamsDeliveryError(e.statusCode ?? 0, e.code ?? "NetworkError", e.message ?? JSON.stringify(failure), Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
 }

@@ -1,0 +1,78 @@
+import type { Logger } from "pino";
+import { messageText } from "../cards/message-text.js";
+import type { CampaignPolicy } from "../campaign/policy.js";
+import { cardContextFor } from "../conversations/card-context.js";
+import { recordAudit } from "../store/audit-log.js";
+import type { Store } from "../store/open-store.js";
+import { readPersonState } from "../store/people-state.js";
+import { readPeopleByIds } from "../store/read-people.js";
+import { currentSnapshot } from "../store/sync-runs.js";
+import type { Clock } from "../time/clock.js";
+import type { AdminRoster } from "./admin-roster.js";
+import type { ChatReply } from "./chat-reply.js";
+import type { CommandHandler } from "./command-context.js";
+import { exportCommand } from "./export-command.js";
+import { helpCommand } from "./help-command.js";
+import { parseCommand, type CommandName } from "./parse-command.js";
+import { pauseCommand } from "./pause-command.js";
+import { pendingCommand } from "./pending-command.js";
+import { previewCommand } from "./preview-command.js";
+import { remindCommand } from "./remind-command.js";
+import { statusCommand } from "./status-command.js";
+import { userCommand } from "./user-command.js";
+
+export interface ChatopsDeps {
+  readonly store: Store;
+  readonly policy: CampaignPolicy;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly roster: AdminRoster;
+  readonly deliverSoon: () => void;
+}
+
+const handlers: Record<CommandName, CommandHandler> = {
+  status: statusCommand,
+  pending: pendingCommand,
+  user: userCommand,
+  preview: previewCommand,
+  remind: remindCommand,
+  pause: pauseCommand(true),
+  resume: pauseCommand(false),
+  export: exportCommand,
+  help: helpCommand,
+};
+
+/**
+ * Answers a message to the bot. The rules, in order: only admins may command it (anyone else is
+ * told so politely, and a command attempt is audited); a known command runs; anything else gets
+ * the help. Never silence.
+ */
+export async function answerMessage(text: string, actorId: string | undefined, deps: ChatopsDeps): Promise<ChatReply> {
+  const { store, policy } = deps;
+  const now = deps.clock.now();
+  const command = parseCommand(text);
+  const card = await readerContext(store, policy, actorId);
+
+  if (!(await deps.roster.isAdmin(actorId))) {
+    if (command.known || command.addressed) {
+      await recordAudit(store, new Date(now), { actorKind: "user", ...(actorId ? { actorId } : {}), action: "command.refused", detail: { text: text.slice(0, 200) } });
+      return { kind: "text", text: messageText(card.language, "notAdmin", {}) };
+    }
+    return { kind: "text", text: messageText(card.language, "aboutBot", { helpdesk: policy.helpdesk.name }) };
+  }
+
+  const context = { store, policy, now, actorId: actorId ?? "", card, deliverSoon: deps.deliverSoon };
+  if (!command.known) return helpCommand(command.text, context);
+  await recordAudit(store, new Date(now), { actorKind: "admin", ...(actorId ? { actorId } : {}), action: `command.${command.name}`, ...(command.args ? { detail: { args: command.args } } : {}) });
+  deps.log.info({ command: command.name, actor: actorId }, "admin command");
+  return handlers[command.name](command.args, context);
+}
+
+/** The asker's language (from the directory) and time zone (from Teams), for the reply. */
+async function readerContext(store: Store, policy: CampaignPolicy, actorId: string | undefined) {
+  if (!actorId) return cardContextFor(policy, null, null);
+  const snapshot = await currentSnapshot(store);
+  const person = snapshot ? (await readPeopleByIds(store, snapshot.id, [actorId])).get(actorId) : undefined;
+  const state = await readPersonState(store, actorId);
+  return cardContextFor(policy, person?.preferredLanguage, state?.time_zone);
+}

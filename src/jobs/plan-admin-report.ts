@@ -1,0 +1,48 @@
+import { DateTime } from "luxon";
+import { cardContextFor } from "../conversations/card-context.js";
+import { renderCard } from "../cards/render-card.js";
+import type { Person } from "../campaign/person.js";
+import type { CampaignPolicy } from "../campaign/policy.js";
+import { buildStatusCard } from "../chatops/status-command.js";
+import type { Store } from "../store/open-store.js";
+import { queueMessages } from "../store/outbox.js";
+import { readPeopleByIds } from "../store/read-people.js";
+import { currentSnapshot } from "../store/sync-runs.js";
+import type { OutboxPayload } from "./reminder-payload.js";
+
+/**
+ * The daily admin report, to the admins' channel when one is configured: the status card plus
+ * what changed since yesterday. Once a day, at the campaign's report time. Returns 1 when queued.
+ */
+export async function planAdminReport(store: Store, policy: CampaignPolicy, now: number): Promise<number> {
+  const conversationId = policy.adminReport.conversationId;
+  if (!conversationId) return 0;
+  const local = DateTime.fromMillis(now, { zone: policy.timeZone });
+  if (local.hour * 60 + local.minute < policy.adminReport.minute) return 0;
+  const date = local.toISODate() ?? "";
+  const already = await store.db.selectFrom("outbox").select("id").where("dedupe_key", "=", `adminReport:${date}`).executeTakeFirst();
+  if (already) return 0;
+
+  const since = new Date(now - 86_400_000).toISOString();
+  const [registered, unreachable, failures, snapshot] = await Promise.all([
+    store.db.selectFrom("registration_firsts").select((eb) => eb.fn.countAll<number>().as("n")).where("first_seen_registered_at", ">", since).executeTakeFirst(),
+    store.db.selectFrom("audit_log").select("subject_id").where("action", "=", "person.unreachable").where("at", ">", since).execute(),
+    store.db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "failed").where("created_at", ">", since).executeTakeFirst(),
+    currentSnapshot(store),
+  ]);
+  const ids = [...new Set(unreachable.map((u) => u.subject_id).filter((id): id is string => id !== null))];
+  const people = snapshot ? await readPeopleByIds(store, snapshot.id, ids) : new Map<string, Person>();
+  const card = renderCard(
+    "adminReport",
+    {
+      status: await buildStatusCard(store, { policy, now }),
+      newlyRegistered: Number(registered?.n ?? 0),
+      newlyUnreachable: ids.map((id) => ({ displayName: people.get(id)?.displayName ?? id, userPrincipalName: people.get(id)?.userPrincipalName ?? "" })),
+      failures: Number(failures?.n ?? 0),
+    },
+    cardContextFor(policy, null, policy.timeZone),
+  );
+  const payload: OutboxPayload = { card: "channel", conversationId, content: card as unknown as Record<string, unknown> };
+  const queued = await queueMessages(store, [{ kind: "notice", userId: "admins", recipientId: "admins", phase: null, step: null, payload, dedupeKey: `adminReport:${date}` }], new Date(now));
+  return queued.length;
+}
