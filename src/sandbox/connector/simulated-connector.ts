@@ -41,6 +41,8 @@ export interface SimulatedConnector {
   readonly activities: RecordedActivity[];
   readonly requests: ConnectorRequest[];
   readonly conversations: ReadonlyMap<string, { userId: string; tenantId: string | undefined }>;
+  /** Files bots uploaded after a file consent (by name). */
+  readonly uploads: ReadonlyMap<string, Buffer>;
   injectFault(fault: ConnectorFault): void;
   close(): Promise<void>;
 }
@@ -60,6 +62,7 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
   const activities: RecordedActivity[] = [];
   const requests: ConnectorRequest[] = [];
   const faults: (ConnectorFault & { seen: number; fired: number })[] = [];
+  const uploads = new Map<string, Buffer>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => reply(res, 500, { error: { code: "ServiceError", message: String(error) } }));
@@ -68,7 +71,8 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const method = req.method ?? "GET";
-    const body = await readJson(req);
+    const rawBody = await readBody(req);
+    const body = method === "PUT" && path.startsWith("/sandbox/uploads/") ? {} : parseJson(rawBody);
     if (options.latencyMs) await clock.sleep(options.latencyMs);
     const respond = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       requests.push({ method, path, at: clock.now(), status, authorization: req.headers.authorization });
@@ -87,6 +91,11 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     if (body === invalid) return respond(400, { error: { code: "BadArgument", message: "The request body is not valid JSON." } });
     // Not part of the Connector API: what a benchmark in another process asks at the end.
     if (method === "GET" && path === "/sandbox/stats") return respond(200, stats());
+    // Stands in for the OneDrive upload session a file consent answer points the bot at.
+    if (method === "PUT" && path.startsWith("/sandbox/uploads/")) {
+      uploads.set(decodeURIComponent(path.slice("/sandbox/uploads/".length)), rawBody);
+      return respond(201, { id: randomUUID() });
+    }
 
     const now = clock.now();
     const tenantWait = tenantWindow.tryTake(now);
@@ -172,6 +181,7 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     activities,
     requests,
     conversations,
+    uploads,
     injectFault: (fault) => faults.push({ ...fault, seen: 0, fired: 0 }),
     close: () =>
       new Promise<void>((resolve) => {
@@ -183,10 +193,14 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
 
 const invalid = Symbol("invalid JSON");
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+function parseJson(raw: Buffer): unknown {
+  const text = raw.toString("utf8");
   if (text === "") return {};
   try {
     return JSON.parse(text) as unknown;

@@ -54,6 +54,41 @@ export function botInstalled(env: TeamsEnvironment, user: TeamsUser, conversatio
   return { ...activity, type: "conversationUpdate", membersAdded: [{ id: activity.recipient.id }] };
 }
 
+/** A message in a team's channel that @mentions the bot, as Teams sends it. */
+export function channelMention(env: TeamsEnvironment, user: TeamsUser, text: string, channelId: string) {
+  const activity = base(env, user, channelId);
+  return {
+    ...activity,
+    type: "message",
+    textFormat: "plain",
+    text: `<at>MFA Nudge</at> ${text}`,
+    conversation: { conversationType: "channel", isGroup: true, tenantId: env.tenantId, id: channelId },
+    entities: [...activity.entities, { type: "mention", text: "<at>MFA Nudge</at>", mentioned: { id: activity.recipient.id, name: "MFA Nudge" } }],
+    channelData: { tenant: { id: env.tenantId }, teamsChannelId: channelId.split(";")[0], teamsTeamId: "19:team@thread.tacv2" },
+  };
+}
+
+/** The person accepted a file consent card: Teams says where to upload the file. */
+export function fileConsentAccepted(env: TeamsEnvironment, user: TeamsUser, name: string, context: unknown) {
+  return {
+    ...base(env, user, personalConversationId(user.aadObjectId)),
+    type: "invoke",
+    name: "fileConsent/invoke",
+    value: {
+      type: "fileUpload",
+      action: "accept",
+      context,
+      uploadInfo: {
+        contentUrl: `${env.serviceUrl}sandbox/files/${encodeURIComponent(name)}`,
+        name,
+        uploadUrl: `${env.serviceUrl}sandbox/uploads/${encodeURIComponent(name)}`,
+        uniqueId: randomUUID(),
+        fileType: name.split(".").pop() ?? "",
+      },
+    },
+  };
+}
+
 /** Posts an activity to the bot as Teams would; returns the HTTP status and parsed body. */
 export async function postToBot(botUrl: string, activity: unknown, authorization?: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${botUrl}/api/messages`, {

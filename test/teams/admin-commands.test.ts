@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { botInstalled, channelMention, fileConsentAccepted, personalMessage, postToBot, type TeamsEnvironment } from "../../src/sandbox/connector/teams-activities.js";
+import { personalConversationId } from "../../src/sandbox/connector/simulated-connector.js";
+import type { SimulatedUser } from "../../src/sandbox/tenant/index.js";
+import { expectedRecipients, startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
+import { runCliCaptured } from "../support/run-cli-captured.js";
+import { startBot, type RunningBot } from "../support/start-bot.js";
+
+const channel = "19:it-admins@thread.tacv2;messageid=1700000000000";
+
+describe("admin commands over HTTP, as Teams sends them", () => {
+  let world: CampaignWorld;
+  let bot: RunningBot;
+  let env: TeamsEnvironment;
+  let admin: SimulatedUser;
+  let groupAdmin: SimulatedUser;
+  let someone: SimulatedUser;
+
+  beforeAll(async () => {
+    world = await startCampaignWorld({
+      size: 300,
+      seed: 13,
+      channels: [channel],
+      // The pilot's first step is weeks away, so its members can still be reminded by hand.
+      campaign: { phases: [{ name: "Pilot", members: { departments: ["IT"] }, deadline: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) }, { name: "Everyone", members: { all: true }, deadlineDaysAfterFirstReminder: 14 }] },
+    });
+    const installed = world.tenant.users.filter((u) => u.kind === "person" && u.teamsAppInstalled && u.accountEnabled && u.userType === "Member");
+    admin = installed.find((u) => !world.tenant.groupMembers.get(world.tenant.groups.botAdmins)?.includes(u.id))!;
+    groupAdmin = installed.find((u) => world.tenant.groupMembers.get(world.tenant.groups.botAdmins)?.includes(u.id)) ?? installed[1]!;
+    someone = installed.find((u) => u.id !== admin.id && u.id !== groupAdmin.id && !world.tenant.groupMembers.get(world.tenant.groups.botAdmins)?.includes(u.id))!;
+    Object.assign(world.env, { ADMIN_USER_IDS: admin.id, ADMIN_GROUP_ID: world.tenant.groups.botAdmins });
+    expect((await runCliCaptured(["run-once"], world.env)).code).toBe(0);
+    bot = await startBot(world.env);
+    env = { serviceUrl: world.connector.url, tenantId, botId: "mfa-nudge" };
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await world?.close();
+  });
+
+  /** Sends a message as `user` and returns what the bot answered in that conversation. */
+  async function say(user: SimulatedUser, text: string, where: "personal" | "channel" = "personal") {
+    const before = world.connector.activities.length;
+    const activity = where === "personal" ? personalMessage(env, { aadObjectId: user.id, name: user.displayName }, text) : channelMention(env, { aadObjectId: user.id, name: user.displayName }, text, channel);
+    const response = await postToBot(bot.server.url, activity);
+    expect(response.status).toBe(200);
+    const replies = world.connector.activities.slice(before).filter((a) => a.conversationId === (where === "personal" ? personalConversationId(user.id) : channel));
+    const reply = replies[0]?.activity as { text?: string; attachments?: { contentType: string; content: unknown; name?: string }[] } | undefined;
+    return { reply, json: JSON.stringify(reply ?? null), count: replies.length };
+  }
+  const upnsIn = (json: string) => world.tenant.users.filter((u) => json.includes(u.userPrincipalName));
+  const pendingPeople = () => expectedRecipients(world.tenant, () => false);
+
+  it("answers /mfa status with the status card: donut chart with a text fallback", async () => {
+    const { reply, json } = await say(admin, "/mfa status");
+    expect(reply?.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(json).toContain('"type":"Chart.Donut"');
+    expect(json).toContain('"fallback"');
+  });
+
+  it("understands 'mfa status' without the slash, in any case and spacing", async () => {
+    const { json } = await say(admin, "  MFA    Status ");
+    expect(json).toContain('"type":"Chart.Donut"');
+  });
+
+  it("answers in a channel when @mentioned, stripping the mention", async () => {
+    const { reply, json, count } = await say(groupAdmin, "mfa status", "channel");
+    expect(count).toBe(1);
+    expect(reply?.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(json).toContain('"type":"Chart.Donut"');
+  });
+
+  it("lists who has not registered, ten at a time, with the total", async () => {
+    const { json } = await say(admin, "/mfa pending");
+    const listed = upnsIn(json);
+    expect(listed).toHaveLength(10);
+    const pending = new Set(pendingPeople().map((u) => u.id));
+    expect(listed.every((u) => pending.has(u.id))).toBe(true);
+    expect(json).toContain(pendingPeople().length.toLocaleString("en-GB"));
+    const page2 = upnsIn((await say(admin, "/mfa pending 2")).json);
+    expect(page2.filter((u) => listed.some((l) => l.id === u.id))).toEqual([]);
+  });
+
+  it("filters pending by department and by manager", async () => {
+    const sales = upnsIn((await say(admin, "/mfa pending Sales")).json);
+    expect(sales.length).toBeGreaterThan(0);
+    expect(sales.every((u) => u.department === "Sales")).toBe(true);
+    const manager = world.tenant.users.find((m) => pendingPeople().filter((p) => p.managerId === m.id).length >= 2)!;
+    const reports = upnsIn((await say(admin, `/mfa pending ${manager.userPrincipalName}`)).json).filter((u) => u.id !== manager.id);
+    const expected = pendingPeople().filter((p) => p.managerId === manager.id).slice(0, 10);
+    expect(reports.map((u) => u.id).sort()).toEqual(expected.map((u) => u.id).sort());
+  });
+
+  it("shows one person's state and every reminder, by UPN or by name", async () => {
+    const person = pendingPeople().find((p) => world.connector.activities.some((a) => a.userId === p.id))!;
+    const byUpn = await say(admin, `/mfa user ${person.userPrincipalName.toUpperCase()}`);
+    expect(byUpn.json).toContain(person.userPrincipalName);
+    expect(byUpn.json).toMatch(/Reminder d-14: sent/);
+    const unique = world.tenant.users.filter((u) => u.displayName === person.displayName).length === 1;
+    if (unique) expect((await say(admin, `/mfa user ${person.displayName}`)).json).toContain(person.userPrincipalName);
+  });
+
+  it("previews the next run without sending anything to anyone", async () => {
+    const before = world.connector.activities.length;
+    const { json } = await say(admin, "/mfa preview");
+    expect(json).toContain("AdaptiveCard");
+    expect(world.connector.activities.length).toBe(before + 1);
+  });
+
+  it("reminds one person now, once, and refuses a second time today", async () => {
+    const pilot = world.tenant.users.find((u) => u.department === "IT" && pendingPeople().some((p) => p.id === u.id) && u.teamsAppInstalled)!;
+    expect(world.connector.activities.filter((a) => a.userId === pilot.id)).toHaveLength(0);
+    const first = await say(admin, `/mfa remind ${pilot.userPrincipalName}`);
+    expect(first.reply?.text).toBeTruthy();
+    await waitFor(() => world.connector.activities.some((a) => a.userId === pilot.id));
+    const second = await say(admin, `/mfa remind ${pilot.userPrincipalName}`);
+    expect(second.reply?.text).not.toEqual(first.reply?.text);
+    expect(world.connector.activities.filter((a) => a.userId === pilot.id)).toHaveLength(1);
+  });
+
+  it("pauses and resumes, recording who and when", async () => {
+    const paused = await say(admin, "/mfa pause");
+    expect(paused.reply?.text).toBeTruthy();
+    const preview = await say(admin, "/mfa preview");
+    // Everyone not registered is held by the pause (the card is in the admin's own language).
+    expect(preview.json).toContain(`"value":"${pendingPeople().length}"`);
+    const resumed = await say(admin, "/mfa resume");
+    expect(resumed.reply?.text).not.toEqual(paused.reply?.text);
+    const audit = await bot.runtime.store.db.selectFrom("audit_log").select(["action", "actor_id"]).where("action", "in", ["campaign.paused", "campaign.resumed"]).execute();
+    expect(audit).toEqual([
+      { action: "campaign.paused", actor_id: admin.id },
+      { action: "campaign.resumed", actor_id: admin.id },
+    ]);
+  });
+
+  it("exports a CSV through a file consent card, uploaded once accepted", async () => {
+    const { reply } = await say(admin, "/mfa export");
+    const consent = reply?.attachments?.[0] as { contentType: string; name: string; content: { acceptContext: unknown; sizeInBytes: number } };
+    expect(consent.contentType).toBe("application/vnd.microsoft.teams.card.file.consent");
+    const before = world.connector.activities.length;
+    const accepted = await postToBot(bot.server.url, fileConsentAccepted(env, { aadObjectId: admin.id, name: admin.displayName }, consent.name, consent.content.acceptContext));
+    expect(accepted.status).toBe(200);
+    const csv = world.connector.uploads.get(consent.name)?.toString("utf8") ?? "";
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("UPN,Name,Department,Manager,Phase,Deadline,Registered,Methods,Reminders,Last action");
+    const inScope = world.tenant.users.filter((u) => u.accountEnabled && u.userType === "Member" && u.kind === "person");
+    expect(lines).toHaveLength(inScope.length + 1);
+    const info = world.connector.activities.slice(before)[0]?.activity as { attachments: { contentType: string }[] };
+    expect(info.attachments[0]?.contentType).toBe("application/vnd.microsoft.teams.card.file.info");
+  });
+
+  it("answers help, and anything it does not recognise with the help", async () => {
+    const help = await say(admin, "/mfa help");
+    expect(help.json).toContain("mfa status");
+    const unknown = await say(admin, "/mfa frobnicate");
+    expect(unknown.json).toContain("mfa status");
+    expect(unknown.json).toContain("frobnicate");
+    const chat = await say(admin, "hello there");
+    expect(chat.json).toContain("mfa status");
+  });
+
+  it("politely refuses someone who is not an admin, and audits the attempt", async () => {
+    const { reply, json } = await say(someone, "/mfa status");
+    expect(reply?.text).toBeTruthy();
+    expect(json).not.toContain("Chart.Donut");
+    const audit = await bot.runtime.store.db.selectFrom("audit_log").select(["action", "actor_id"]).where("action", "=", "command.refused").execute();
+    expect(audit).toContainEqual({ action: "command.refused", actor_id: someone.id });
+  });
+
+  it("ignores activities from another tenant", async () => {
+    const before = world.connector.activities.length;
+    const response = await postToBot(bot.server.url, personalMessage({ ...env, tenantId: "99999999-9999-9999-9999-999999999999" }, { aadObjectId: admin.id, name: "x" }, "/mfa status"));
+    expect(response.status).toBe(200);
+    expect(world.connector.activities.length).toBe(before);
+  });
+
+  it("welcomes someone it was installed for; an admin also gets the commands", async () => {
+    const before = world.connector.activities.length;
+    await postToBot(bot.server.url, botInstalled(env, { aadObjectId: someone.id, name: someone.displayName }));
+    await postToBot(bot.server.url, botInstalled(env, { aadObjectId: admin.id, name: admin.displayName }));
+    const [toPerson, toAdmin] = world.connector.activities.slice(before).map((a) => JSON.stringify(a.activity));
+    expect(toPerson).toContain("AdaptiveCard");
+    expect(toPerson).not.toContain("mfa status");
+    expect(toAdmin).toContain("mfa status");
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
