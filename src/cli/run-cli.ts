@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
+import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerPreviewCommand } from "./commands/preview-command.js";
 import { registerRunOnceCommand } from "./commands/run-once-command.js";
 import { registerSandboxCommand } from "./commands/sandbox-command.js";
@@ -20,6 +21,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerPreviewCommand(program, io);
   registerRunOnceCommand(program, io);
   registerStartCommand(program, io);
+  registerDemoCommand(program, io);
   registerSandboxCommand(program, io);
   const overrideAll = (c: Command) => c.commands.forEach((sub) => overrideAll(sub.exitOverride()));
   overrideAll(program);

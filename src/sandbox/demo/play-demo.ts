@@ -1,0 +1,166 @@
+import { DateTime } from "luxon";
+import { syncDirectory } from "../../directory/sync-directory.js";
+import { runCampaign } from "../../jobs/run-campaign.js";
+import { bar } from "../../reports/format-numbers.js";
+import { readStatusFigures } from "../../store/status-figures.js";
+import { cardAction, postToBot } from "../connector/teams-activities.js";
+import type { RecordedActivity } from "../connector/recorded-activity.js";
+import type { DemoDay, DemoMessage, DemoReportData } from "./report/demo-report-data.js";
+import { cardOf, executeDataOf } from "./card-buttons.js";
+import { describePeople } from "./describe-people.js";
+import { demoTenantId, startDemoWorld, type DemoWorld } from "./demo-world.js";
+import { SimClock } from "./sim-clock.js";
+import { SimulatedPeople, type Reaction } from "./simulated-people.js";
+import { timeZoneFor } from "./time-zone-for.js";
+
+export interface DemoOptions {
+  readonly size: number;
+  readonly seed: number;
+  readonly days: number;
+  /** The campaign's first day (a date; the demo starts at 06:00 UTC on it). */
+  readonly start: string;
+  readonly outDir: string;
+  readonly print: (line: string) => void;
+}
+
+interface Pending {
+  readonly at: number;
+  readonly userId: string;
+  readonly reaction: Exclude<Reaction, { kind: "ignore" }>;
+  readonly card: object;
+}
+
+const hour = 3_600_000;
+// The schedule: a campaign run every hour from 06:00 to 21:00 UTC, so each time zone's reminder
+// hours (10:00-16:00 local, from Europe to the US east coast) come round.
+const runHours = Array.from({ length: 16 }, (_, i) => 6 + i);
+
+/**
+ * Plays a campaign of `days` days on simulated time: each hour the real campaign job syncs, plans
+ * and delivers through the real bot, and simulated people answer their cards by posting to the
+ * bot's real /api/messages, as Teams would. Returns the report's data.
+ */
+export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
+  const clock = new SimClock(Date.parse(`${options.start}T06:00:00Z`));
+  const world = await startDemoWorld({ ...options, clock });
+  const people = new SimulatedPeople(options.seed);
+  const replies = new Map<string, DemoMessage[]>();
+  const reminded = new Map<string, number>();
+  const registeredOn = new Map<string, string>();
+  const days: DemoDay[] = [];
+  let pending: Pending[] = [];
+  let seen = 0;
+
+  try {
+    options.print(`Day  Date          Registered                   Reminders  Escalations  Snoozes  Help`);
+    // Where the tenant stood before the first reminder: the baseline the chart starts from.
+    await syncDirectory({ graph: world.runtime.graph(), store: world.runtime.store, clock, log: world.runtime.log });
+    const baseline = await readStatusFigures(world.runtime.store);
+    const eve = DateTime.fromISO(options.start, { zone: "utc" }).minus({ days: 1 });
+    days.push({ date: eve.toISODate() ?? "", members: baseline.members, registered: baseline.registered, reminders: 0, escalations: 0, snoozes: 0, helpRequests: 0 });
+    options.print(printDay(0, eve, days[0] as DemoDay));
+    for (let day = 0; day < options.days; day += 1) {
+      const date = DateTime.fromMillis(Date.parse(`${options.start}T00:00:00Z`), { zone: "utc" }).plus({ days: day });
+      const before = await tallies(world);
+      for (const h of runHours) {
+        clock.advanceTo(date.plus({ hours: h }).toMillis());
+        pending = await act(world, pending, clock.now(), replies, registeredOn);
+        await runCampaign({ store: world.runtime.store, graph: world.runtime.graph(), policy: world.policy, clock, log: world.runtime.log, delivery: world.bot.delivery });
+        const fresh = world.connector.activities.slice(seen);
+        seen = world.connector.activities.length;
+        pending.push(...(await react(world, people, fresh, reminded, clock.now())));
+      }
+      const figures = await readStatusFigures(world.runtime.store);
+      const counts = await tallies(world);
+      const row: DemoDay = {
+        date: date.toISODate() ?? "",
+        members: figures.members,
+        registered: figures.registered,
+        reminders: counts.reminders - before.reminders,
+        escalations: counts.escalations - before.escalations,
+        snoozes: counts.snoozes - before.snoozes,
+        helpRequests: counts.help - before.help,
+      };
+      days.push(row);
+      options.print(printDay(day + 1, date, row));
+    }
+    return await describePeople(world, { ...options, days, replies, registeredOn, startedAt: Date.parse(`${options.start}T06:00:00Z`), endedAt: clock.now() });
+  } finally {
+    await world.close();
+  }
+}
+
+/** Counts so far, to take each day's difference: messages by kind, snoozes and help requests. */
+async function tallies(world: DemoWorld): Promise<{ reminders: number; escalations: number; snoozes: number; help: number }> {
+  const db = world.runtime.store.db;
+  const sent = await db.selectFrom("outbox").select(["kind as key", (eb) => eb.fn.countAll<number>().as("n")]).where("status", "=", "sent").groupBy("kind").execute();
+  const audit = await db
+    .selectFrom("audit_log")
+    .select(["action as key", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("action", "in", ["person.snoozed", "person.askedForHelp"])
+    .groupBy("action")
+    .execute();
+  const count = (rows: { key: string; n: number }[], key: string) => Number(rows.find((r) => r.key === key)?.n ?? 0);
+  return {
+    reminders: count(sent, "reminder"),
+    escalations: count(sent, "escalation"),
+    snoozes: count(audit, "person.snoozed"),
+    help: count(audit, "person.askedForHelp"),
+  };
+}
+
+/** Decides how each person who just received a reminder will answer it, and when. */
+async function react(world: DemoWorld, people: SimulatedPeople, fresh: readonly RecordedActivity[], reminded: Map<string, number>, now: number): Promise<Pending[]> {
+  const next: Pending[] = [];
+  for (const activity of fresh) {
+    const card = cardOf(activity.activity);
+    const data = card ? executeDataOf(card) : undefined;
+    if (!card || !data) continue; // escalations and helpdesk notices carry no buttons
+    const row = await world.runtime.store.db.selectFrom("outbox").select(["payload", "user_id"]).where("id", "=", data.outboxId).executeTakeFirst();
+    if (!row) continue;
+    const nth = (reminded.get(row.user_id) ?? 0) + 1;
+    reminded.set(row.user_id, nth);
+    const deadline = (JSON.parse(row.payload) as { deadline: string }).deadline;
+    const daysLeft = Math.round((Date.parse(`${deadline}T12:00:00Z`) - now) / 86_400_000);
+    const escalated = await world.runtime.store.db.selectFrom("outbox").select("id").where("user_id", "=", row.user_id).where("kind", "=", "escalation").executeTakeFirst();
+    const reaction = people.react(row.user_id, nth, daysLeft, escalated !== undefined);
+    if (reaction.kind !== "ignore") next.push({ at: now + reaction.afterHours * hour, userId: row.user_id, reaction, card });
+  }
+  return next;
+}
+
+/** Carries out the reactions whose time has come; returns those still to come. */
+async function act(world: DemoWorld, pending: Pending[], now: number, replies: Map<string, DemoMessage[]>, registeredOn: Map<string, string>): Promise<Pending[]> {
+  const due = pending.filter((p) => p.at <= now);
+  const press = async (p: Pending, verb: string, label: string) => {
+    const data = executeDataOf(p.card);
+    const user = world.tenant.userById(p.userId);
+    if (!data || !user) return;
+    const env = { serviceUrl: world.connector.url, tenantId: demoTenantId, botId: "mfa-nudge" };
+    const teamsUser = { aadObjectId: user.id, name: user.displayName, timeZone: timeZoneFor(user.usageLocation) };
+    const answer = await postToBot(world.server.url, cardAction(env, teamsUser, verb, data));
+    const value = (answer.body as { value?: unknown } | null)?.value;
+    if (value && typeof value === "object") {
+      const list = replies.get(p.userId) ?? [];
+      list.push({ at: new Date(now).toISOString(), kind: "reply", label, card: value });
+      replies.set(p.userId, list);
+    }
+  };
+  for (const p of due) {
+    const r = p.reaction;
+    if (r.kind === "register") {
+      world.tenant.registerUser(p.userId, r.methods, now);
+      if (!registeredOn.has(p.userId)) registeredOn.set(p.userId, new Date(now).toISOString().slice(0, 10));
+      if (r.thenPressDone) await press(p, "done", "After pressing: I've done it");
+    } else {
+      const labels = { snooze: "After pressing: Remind me later", help: "After pressing: I need help", noSmartphone: "After pressing: No smartphone?", done: "After pressing: I've done it" } as const;
+      await press(p, r.verb, labels[r.verb]);
+    }
+  }
+  return pending.filter((p) => p.at > now);
+}
+
+function printDay(number: number, date: DateTime, row: DemoDay): string {
+  const share = row.members ? row.registered / row.members : 0;
+  return `${String(number).padStart(3)}  ${date.toFormat("ccc dd LLL")}    ${(share * 100).toFixed(1).padStart(5)} % ${bar(share, 20)}  ${String(row.reminders).padStart(9)}  ${String(row.escalations).padStart(11)}  ${String(row.snoozes).padStart(7)}  ${String(row.helpRequests).padStart(4)}`;
+}
