@@ -39,6 +39,8 @@ export interface DrainTally {
   unreachable: number;
   failed: number;
   installed: number;
+  /** The last failure seen, for the admins' alert. */
+  lastError?: string;
 }
 
 /**
@@ -86,6 +88,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
         tally.sent += 1;
         break;
       case "retry":
+        tally.lastError = outcome.error;
         if (row.attempts >= maxAttempts) {
           await markFinal(store, row.id, worker, "failed", `gave up after ${row.attempts} tries: ${outcome.error}`);
           tally.failed += 1;
@@ -104,6 +107,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
         tally.unreachable += 1;
         break;
       case "failed":
+        tally.lastError = outcome.error;
         await markFinal(store, row.id, worker, "failed", outcome.error);
         log.error({ outboxId: row.id, recipient: row.recipient_id, error: outcome.error }, "delivery failed");
         tally.failed += 1;

@@ -22,7 +22,10 @@ export function diagnose(delivery: DrainTally | undefined, error: unknown): { pr
     const attempts = delivery.sent + delivery.failed + delivery.retried;
     // Most sends failing, not one unlucky person: at least five tries and more than half gone wrong.
     if (attempts >= 5 && delivery.failed + delivery.retried > attempts / 2) {
-      return { problem: "deliveryFailing", detail: `${delivery.failed} failed and ${delivery.retried} retried of ${attempts} tries` };
+      return {
+        problem: "deliveryFailing",
+        detail: `${delivery.failed} failed and ${delivery.retried} retried of ${attempts} tries${delivery.lastError ? `; last error: ${delivery.lastError}` : ""}`,
+      };
     }
   }
   return undefined;
