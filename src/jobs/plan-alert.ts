@@ -16,7 +16,7 @@ export function diagnose(delivery: DrainTally | undefined, error: unknown): { pr
     if (isAppError(error, ErrorCode.GraphCredentialRejected) || isAppError(error, ErrorCode.GraphUnauthorized) || isAppError(error, ErrorCode.GraphCredentialsMissing)) {
       return { problem: "credentialsRejected", detail: (error as Error).message };
     }
-    if (isAppError(error)) return { problem: "graphRefusing", detail: error.message };
+    if (isAppError(error) && error.code.startsWith("graph_")) return { problem: "graphRefusing", detail: error.message };
   }
   if (delivery) {
     const attempts = delivery.sent + delivery.failed + delivery.retried;

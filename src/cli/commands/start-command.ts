@@ -27,7 +27,7 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       const { host, local } = chooseListenHost(config);
       const bot = openBot(runtime, policy);
       let running: Promise<CampaignRunSummary> | undefined;
-      let lastRun: { at: string; ok: boolean; summary?: CampaignRunSummary; error?: string } | undefined;
+      let lastRun: { at: string; ok: boolean; error?: string } | undefined;
 
       const server = await startBotServer({
         adapter: bot.adapter,
@@ -56,7 +56,8 @@ export function registerStartCommand(program: Command, io: CliIo): void {
               if (running) return;
               running = runCampaign({ store, graph: runtime.graph(), policy, clock, log, delivery: { ...bot.delivery } });
               try {
-                lastRun = { at: new Date(clock.now()).toISOString(), ok: true, summary: await running };
+                await running;
+                lastRun = { at: new Date(clock.now()).toISOString(), ok: true };
               } catch (error) {
                 lastRun = { at: new Date(clock.now()).toISOString(), ok: false, error: (error as Error).message };
                 log.error({ err: error }, "campaign run failed");
@@ -74,6 +75,7 @@ export function registerStartCommand(program: Command, io: CliIo): void {
         process.once("SIGTERM", resolve);
       });
       await task?.stop();
+      // A run in progress finishes before the store closes; its failure was already logged by the tick.
       if (running) await running.catch(() => undefined);
       await server.close();
       await runtime.close();
