@@ -21,7 +21,7 @@ import { syncDirectory } from "../src/directory/sync-directory.js";
 import { planCampaign } from "../src/jobs/plan-campaign.js";
 import { startSimulatedConnector } from "../src/sandbox/connector/simulated-connector.js";
 import { personalMessage, postToBot } from "../src/sandbox/connector/teams-activities.js";
-import { startBotServer } from "../src/teams/bot-server.js";
+import { serveBot } from "../src/cli/serve-bot.js";
 
 const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, rounds: { type: "string", default: "40" } } });
 const size = Number(values.size);
@@ -80,7 +80,7 @@ await planCampaign(runtime.store, policy, Date.now(), () => Promise.resolve());
 const planS = (performance.now() - t) / 1000;
 
 const bot = openBot(runtime, policy);
-const server = await startBotServer({ adapter: bot.adapter, onTurn: async (c) => void (await bot.app.run(c)), host: "127.0.0.1", port: 0, log: runtime.log, health: () => Promise.resolve({}) });
+const server = await serveBot(bot, runtime, { host: "127.0.0.1", port: 0 });
 const env = { serviceUrl: connector.url, tenantId, botId: "mfa-nudge" };
 const admin = { aadObjectId: adminId, name: "Bench Admin" };
 

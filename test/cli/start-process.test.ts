@@ -24,7 +24,8 @@ describe("mfa-nudge start", () => {
   it("without credentials listens on loopback only, says so, serves /healthz, and stops cleanly", async () => {
     const run = start({ PORT: "0" });
     const deadline = Date.now() + 20_000;
-    while (!/listening on (http:\/\/\S+)\/api\/messages/.test(run.out()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // Both lines: the listening one and the schedule's (they may arrive in separate chunks).
+    while (!/\(Europe\/London\)/.test(run.out()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const url = /listening on (http:\/\/\S+)\/api\/messages/.exec(run.out())?.[1] ?? "";
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(run.out()).toMatch(/local mode: no credentials, so loopback only/);

@@ -1,7 +1,8 @@
 import { readCampaign } from "../../src/config/read-campaign.js";
 import { openBot } from "../../src/cli/open-bot.js";
 import { openRuntime, type Runtime } from "../../src/cli/open-runtime.js";
-import { startBotServer, type BotServer } from "../../src/teams/bot-server.js";
+import { serveBot } from "../../src/cli/serve-bot.js";
+import type { BotServer } from "../../src/teams/bot-server.js";
 import { chooseListenHost } from "../../src/teams/choose-listen-host.js";
 
 export interface RunningBot {
@@ -14,16 +15,7 @@ export interface RunningBot {
 export async function startBot(env: Record<string, string>): Promise<RunningBot> {
   const runtime = await openRuntime({ env: { LOG_LEVEL: "silent", ...env }, defaultLogLevel: "silent" });
   const bot = openBot(runtime, readCampaign(runtime.config.campaignFile));
-  const server = await startBotServer({
-    adapter: bot.adapter,
-    onTurn: async (context) => {
-      await bot.app.run(context);
-    },
-    host: chooseListenHost(runtime.config).host,
-    port: 0,
-    log: runtime.log,
-    health: () => Promise.resolve({}),
-  });
+  const server = await serveBot(bot, runtime, { host: chooseListenHost(runtime.config).host, port: 0 });
   return {
     runtime,
     server,

@@ -5,7 +5,7 @@ import { runCampaign, type CampaignRunSummary } from "../../jobs/run-campaign.js
 import { countOutbox } from "../../store/outbox.js";
 import { currentSnapshot } from "../../store/sync-runs.js";
 import { chooseListenHost } from "../../teams/choose-listen-host.js";
-import { startBotServer } from "../../teams/bot-server.js";
+import { serveBot } from "../serve-bot.js";
 import type { CliIo } from "../cli-io.js";
 import { openBot } from "../open-bot.js";
 import { openRuntime } from "../open-runtime.js";
@@ -29,14 +29,9 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       let running: Promise<CampaignRunSummary> | undefined;
       let lastRun: { at: string; ok: boolean; error?: string } | undefined;
 
-      const server = await startBotServer({
-        adapter: bot.adapter,
-        onTurn: async (context) => {
-          await bot.app.run(context);
-        },
+      const server = await serveBot(bot, runtime, {
         host,
         port: config.server.port,
-        log,
         health: async () => ({
           mode: local ? "local (no Bot Framework authentication, loopback only)" : "authenticated",
           lastSync: (await currentSnapshot(store))?.finished_at ?? null,

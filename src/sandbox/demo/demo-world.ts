@@ -5,7 +5,8 @@ import type { CampaignPolicy } from "../../campaign/policy.js";
 import { openBot, type Bot } from "../../cli/open-bot.js";
 import { openRuntime, type Runtime } from "../../cli/open-runtime.js";
 import { parseCampaign } from "../../config/read-campaign.js";
-import { startBotServer, type BotServer } from "../../teams/bot-server.js";
+import { serveBot } from "../../cli/serve-bot.js";
+import type { BotServer } from "../../teams/bot-server.js";
 import { startSimulatedConnector, type SimulatedConnector } from "../connector/simulated-connector.js";
 import { generateTenant, startGraphServer, type GraphServer, type SimulatedTenant } from "../tenant/index.js";
 import { demoCampaign } from "./demo-campaign.js";
@@ -59,16 +60,7 @@ export async function startDemoWorld(options: { size: number; seed: number; star
     clock,
   });
   const bot = openBot(runtime, policy);
-  const server = await startBotServer({
-    adapter: bot.adapter,
-    onTurn: async (context) => {
-      await bot.app.run(context);
-    },
-    host: "127.0.0.1",
-    port: 0,
-    log: runtime.log,
-    health: () => Promise.resolve({}),
-  });
+  const server = await serveBot(bot, runtime, { host: "127.0.0.1", port: 0 });
   return {
     tenant,
     graph,
