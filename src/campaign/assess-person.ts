@@ -2,7 +2,7 @@ import type { SkipDecision, SkipReason } from "./decision.js";
 import { findExclusion } from "./find-exclusion.js";
 import { findPhase } from "./find-phase.js";
 import { addDays, daysBetween, isValidZone, localMoment, type LocalMoment } from "./local-calendar.js";
-import { meetsRequirement } from "./meets-requirement.js";
+import { isRegistered } from "./meets-requirement.js";
 import type { Person, PersonHistory } from "./person.js";
 import type { CampaignPolicy, Phase } from "./policy.js";
 
@@ -29,7 +29,7 @@ export function assessPerson(person: Person, history: PersonHistory, policy: Cam
   });
   const exclusion = findExclusion(person, policy);
   if (exclusion) return skip("excluded", exclusion);
-  if (history.confirmedRegisteredAt !== undefined || meetsRequirement(policy.requirement, person.isMfaRegistered, person.methodsRegistered)) {
+  if (isRegistered(policy.requirement, person, history)) {
     return skip("registered", `meets the requirement (${policy.requirement})`);
   }
   const phase = findPhase(person, policy.phases);

@@ -26,3 +26,15 @@ export function meetsRequirement(requirement: Requirement, isMfaRegistered: bool
       return methods.some((m) => phishingResistant.has(m));
   }
 }
+
+/**
+ * Whether the campaign counts this person as registered: by the report, or by a live check they
+ * triggered with "I've done it" (the report lags by hours).
+ */
+export function isRegistered(
+  requirement: Requirement,
+  person: { readonly isMfaRegistered: boolean; readonly methodsRegistered: readonly string[] },
+  history: { readonly confirmedRegisteredAt: number | undefined } | undefined,
+): boolean {
+  return history?.confirmedRegisteredAt !== undefined || meetsRequirement(requirement, person.isMfaRegistered, person.methodsRegistered);
+}

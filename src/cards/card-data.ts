@@ -16,18 +16,7 @@ import type {
   WelcomeCard,
 } from "./admin-card-data.js";
 
-export type {
-  AdminReportCard,
-  AlertCard,
-  DigestCard,
-  DigestRemindedCard,
-  HelpCard,
-  PendingCard,
-  PreviewCard,
-  StatusCard,
-  UserCard,
-  WelcomeCard,
-} from "./admin-card-data.js";
+export type * from "./admin-card-data.js";
 
 export type Language = "en" | "de" | "fr" | "es" | "nl";
 

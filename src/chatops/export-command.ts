@@ -1,6 +1,6 @@
 import { findExclusion } from "../campaign/find-exclusion.js";
 import { findPhase } from "../campaign/find-phase.js";
-import { meetsRequirement } from "../campaign/meets-requirement.js";
+import { isRegistered } from "../campaign/meets-requirement.js";
 import { emptyHistory } from "../campaign/person.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
@@ -39,7 +39,7 @@ export async function exportCsv(store: Store, policy: CampaignPolicy): Promise<s
     for (const person of scope) {
       const history = histories.get(person.id) ?? emptyHistory;
       const phase = findPhase(person, policy.phases)?.name ?? "";
-      const registered = history.confirmedRegisteredAt !== undefined || meetsRequirement(policy.requirement, person.isMfaRegistered, person.methodsRegistered);
+      const registered = isRegistered(policy.requirement, person, history);
       rows.push([
         person.userPrincipalName,
         person.displayName ?? "",

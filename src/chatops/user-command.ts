@@ -4,7 +4,7 @@ import { assessPerson } from "../campaign/assess-person.js";
 import { findExclusion } from "../campaign/find-exclusion.js";
 import { findPhase } from "../campaign/find-phase.js";
 import { daysBetween, localMoment } from "../campaign/local-calendar.js";
-import { meetsRequirement } from "../campaign/meets-requirement.js";
+import { isRegistered } from "../campaign/meets-requirement.js";
 import { emptyHistory, type Person } from "../campaign/person.js";
 import type { Store } from "../store/open-store.js";
 import { findPerson, readPeopleByIds, searchPeopleByName } from "../store/read-people.js";
@@ -27,7 +27,7 @@ export const userCommand: CommandHandler = async (args, context) => {
   const phase = findPhase(person, policy.phases);
   const assessment = assessPerson(person, history, policy, now, false);
   const deadline = "standing" in assessment ? assessment.standing.deadline : (assessment.skip.deadline ?? history.phaseDeadlines[phase?.name ?? ""] ?? null);
-  const registered = history.confirmedRegisteredAt !== undefined || meetsRequirement(policy.requirement, person.isMfaRegistered, person.methodsRegistered);
+  const registered = isRegistered(policy.requirement, person, history);
   return {
     kind: "card",
     card: renderCard(

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { findExclusion } from "../campaign/find-exclusion.js";
 import { findPhase } from "../campaign/find-phase.js";
 import { isValidZone } from "../campaign/local-calendar.js";
-import { meetsRequirement } from "../campaign/meets-requirement.js";
+import { isRegistered } from "../campaign/meets-requirement.js";
 import type { Person } from "../campaign/person.js";
 import { weekdays, type CampaignPolicy } from "../campaign/policy.js";
 import { findPending } from "../chatops/find-pending.js";
@@ -76,7 +76,7 @@ async function teamFigures(store: Store, snapshotId: string, policy: CampaignPol
     const histories = await readHistories(store, page.filter((p) => p.managerId && managerIds.has(p.managerId)).map((p) => p.id));
     for (const person of page) {
       if (!inScope(person, policy)) continue;
-      const registered = histories.get(person.id)?.confirmedRegisteredAt !== undefined || meetsRequirement(policy.requirement, person.isMfaRegistered, person.methodsRegistered);
+      const registered = isRegistered(policy.requirement, person, histories.get(person.id));
       organisation.members += 1;
       if (registered) organisation.registered += 1;
       if (person.managerId && managerIds.has(person.managerId)) {

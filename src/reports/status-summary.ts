@@ -1,7 +1,7 @@
 import type { Decision } from "../campaign/decision.js";
 import { findExclusion } from "../campaign/find-exclusion.js";
 import { findPhase } from "../campaign/find-phase.js";
-import { meetsRequirement } from "../campaign/meets-requirement.js";
+import { isRegistered } from "../campaign/meets-requirement.js";
 import type { Person, PersonHistory } from "../campaign/person.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 
@@ -50,7 +50,7 @@ export class StatusTally {
     }
     const phase = findPhase(person, this.policy.phases);
     if (!phase) return;
-    const registered = history?.confirmedRegisteredAt !== undefined || meetsRequirement(this.policy.requirement, person.isMfaRegistered, person.methodsRegistered);
+    const registered = isRegistered(this.policy.requirement, person, history);
     this.inScope += 1;
     if (registered) this.registered += 1;
     if (person.isAdmin) {
