@@ -25,13 +25,23 @@ import { personalConversationId } from "../src/sandbox/connector/simulated-conne
 import { systemClock } from "../src/time/clock.js";
 import { SlidingWindow } from "../src/time/sliding-window.js";
 
-const { values } = parseArgs({ options: { people: { type: "string", default: "20000" }, limit: { type: "string", default: "50" }, fresh: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    people: { type: "string", default: "20000" },
+    limit: { type: "string", default: "50" },
+    fresh: { type: "boolean", default: false },
+  },
+});
 const people = Number(values.people);
 const limit = Number(values.limit);
 
-const connectorProcess = spawn(process.execPath, [join(fileURLToPath(import.meta.url), "../../src/cli/main.js"), "sandbox", "teams", "--limit", String(limit)], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
+const connectorProcess = spawn(
+  process.execPath,
+  [join(fileURLToPath(import.meta.url), "../../src/cli/main.js"), "sandbox", "teams", "--limit", String(limit)],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+  },
+);
 const url = await new Promise<string>((resolve) => {
   connectorProcess.stdout.on("data", (chunk: Buffer) => {
     const found = /serving at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
@@ -60,7 +70,15 @@ const window = new SlidingWindow(limit, 1000, systemClock);
 const adapter = createTeamsAdapter(undefined, new PacedHttpClient(window, () => Date.now()));
 const messenger = createProactiveMessenger({ adapter, botAppId: "", serviceUrl: url, tenantId: "00000000-0000-0000-0000-000000000000" });
 // A small fixed card: the benchmark measures the send path, not card rendering.
-const activity = { type: "message", attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Reminder" }] } }] };
+const activity = {
+  type: "message",
+  attachments: [
+    {
+      contentType: "application/vnd.microsoft.card.adaptive",
+      content: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Reminder" }] },
+    },
+  ],
+};
 
 let last = 0;
 const started = performance.now();
@@ -81,7 +99,15 @@ const tally = await drainOutbox({
 });
 const wallS = (performance.now() - started) / 1000;
 if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");
-const stats = (await (await fetch(`${url}sandbox/stats`)).json()) as { accepted: number; throttled: number; messages: number; recipients: number; duplicates: number; firstAt: number; lastAt: number };
+const stats = (await (await fetch(`${url}sandbox/stats`)).json()) as {
+  accepted: number;
+  throttled: number;
+  messages: number;
+  recipients: number;
+  duplicates: number;
+  firstAt: number;
+  lastAt: number;
+};
 connectorProcess.kill();
 await store.close();
 
@@ -90,10 +116,16 @@ const activeS = (stats.lastAt - stats.firstAt) / 1000;
 // fastest possible run puts its last request at ceil(n / limit) - 1 seconds after its first.
 const boundS = Math.ceil(stats.accepted / limit) - 1;
 const share = boundS / activeS;
-console.log(`Delivery benchmark: ${people.toLocaleString("en-GB")} people, simulated Teams connector enforcing ${limit} requests/s per tenant${values.fresh ? ", opening every chat" : ""}\n`);
-console.log(`  wall time             ${wallS.toFixed(1)} s (${tally.sent.toLocaleString("en-GB")} sent, ${tally.retried} retried, ${tally.failed} failed)`);
+console.log(
+  `Delivery benchmark: ${people.toLocaleString("en-GB")} people, simulated Teams connector enforcing ${limit} requests/s per tenant${values.fresh ? ", opening every chat" : ""}\n`,
+);
+console.log(
+  `  wall time             ${wallS.toFixed(1)} s (${tally.sent.toLocaleString("en-GB")} sent, ${tally.retried} retried, ${tally.failed} failed)`,
+);
 console.log(`  requests accepted     ${stats.accepted.toLocaleString("en-GB")} (${stats.throttled} answered 429)`);
-console.log(`  achieved rate         ${(stats.accepted / activeS).toFixed(2)} requests/s over ${activeS.toFixed(1)} s; the limit allows it in ${boundS} s`);
+console.log(
+  `  achieved rate         ${(stats.accepted / activeS).toFixed(2)} requests/s over ${activeS.toFixed(1)} s; the limit allows it in ${boundS} s`,
+);
 console.log(`  share of the limit    ${(share * 100).toFixed(1)} % (goal: at least 98 %)`);
 console.log(`  messages per second   ${(stats.messages / activeS).toFixed(2)}`);
 console.log(`  duplicates            ${stats.duplicates} (goal: 0)`);

@@ -29,9 +29,13 @@ const rounds = Number(values.rounds);
 const tenantId = "11111111-2222-3333-4444-555555555555";
 const adminId = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 
-const graphProcess = spawn(process.execPath, [join(fileURLToPath(import.meta.url), "../../src/cli/main.js"), "sandbox", "graph", "--size", String(size), "--reports-pace", "5/1"], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
+const graphProcess = spawn(
+  process.execPath,
+  [join(fileURLToPath(import.meta.url), "../../src/cli/main.js"), "sandbox", "graph", "--size", String(size), "--reports-pace", "5/1"],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+  },
+);
 const graphUrl = await new Promise<string>((resolve) => {
   graphProcess.stdout.on("data", (chunk: Buffer) => {
     const found = /serving Graph at (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString());
@@ -116,10 +120,14 @@ await server.close();
 await runtime.close();
 await connector.close();
 
-console.log(`Status benchmark: ${size.toLocaleString("en-GB")} people in the store (SQLite), ${rounds} rounds over the bot's HTTP endpoint\n`);
+console.log(
+  `Status benchmark: ${size.toLocaleString("en-GB")} people in the store (SQLite), ${rounds} rounds over the bot's HTTP endpoint\n`,
+);
 console.log(`  sync         ${syncS.toFixed(1)} s`);
 console.log(`  planning     ${planS.toFixed(1)} s (the campaign pass that leaves the status ready)`);
 console.log(`  /mfa help    median ${median(help).toFixed(1)} ms, p95 ${p95(help).toFixed(1)} ms`);
-console.log(`  /mfa status  median ${median(status).toFixed(1)} ms, p95 ${p95(status).toFixed(1)} ms (${repliesWithDonut} status cards delivered)`);
+console.log(
+  `  /mfa status  median ${median(status).toFixed(1)} ms, p95 ${p95(status).toFixed(1)} ms (${repliesWithDonut} status cards delivered)`,
+);
 console.log(`  ratio        ${(median(status) / median(help)).toFixed(2)}x help (goal: within 2x)`);
 console.log(`  peak memory  ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

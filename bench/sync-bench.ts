@@ -40,12 +40,20 @@ function orchestrate(): void {
   console.log(`Sync benchmark, report throttle in force: ${limit} requests per ${windowMs / 1000} s (${perSecond} per second)\n`);
   console.log("people     report pages   wall (s)   bound (s)   ratio   peak RSS (MB)");
   for (const size of (values.sizes ?? "").split(",").map(Number)) {
-    const run = spawnSync(process.execPath, [self, "--child", "--size", String(size), "--pace", values.pace ?? "5/1s"], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [self, "--child", "--size", String(size), "--pace", values.pace ?? "5/1s"], {
+      encoding: "utf8",
+    });
     if (run.status !== 0) {
       console.error(run.stderr);
       process.exit(1);
     }
-    const r = JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}") as { size: number; pages: number; wallS: number; boundS: number; peakMb: number };
+    const r = JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}") as {
+      size: number;
+      pages: number;
+      wallS: number;
+      boundS: number;
+      peakMb: number;
+    };
     console.log(
       `${r.size.toLocaleString("en-GB").padEnd(10)} ${String(r.pages).padStart(12)} ${r.wallS.toFixed(1).padStart(10)} ${r.boundS.toFixed(1).padStart(11)} ${(r.wallS / r.boundS).toFixed(3).padStart(7)} ${r.peakMb.toFixed(0).padStart(15)}`,
     );
@@ -54,9 +62,21 @@ function orchestrate(): void {
 }
 
 async function measure(size: number): Promise<void> {
-  const tenantProcess = spawn(process.execPath, [join(fileURLToPath(import.meta.url), "../../src/cli/main.js"), "sandbox", "graph", "--size", String(size), "--reports-pace", `${limit}/${windowMs / 1000}`], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const tenantProcess = spawn(
+    process.execPath,
+    [
+      join(fileURLToPath(import.meta.url), "../../src/cli/main.js"),
+      "sandbox",
+      "graph",
+      "--size",
+      String(size),
+      "--reports-pace",
+      `${limit}/${windowMs / 1000}`,
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve) => {
     tenantProcess.stdout.on("data", (chunk: Buffer) => {
       const found = /serving Graph at (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString());

@@ -31,7 +31,10 @@ function shield(top: number, bottom: number, halfWidth: number): Shape {
 
 /** The band of `shape` within `width` of its edge, for an even stroke around a curved outline. */
 function border(shape: Shape, width: number): Shape {
-  const probes = Array.from({ length: 24 }, (_, i) => [Math.cos((i * Math.PI) / 12) * width, Math.sin((i * Math.PI) / 12) * width] as const);
+  const probes = Array.from(
+    { length: 24 },
+    (_, i) => [Math.cos((i * Math.PI) / 12) * width, Math.sin((i * Math.PI) / 12) * width] as const,
+  );
   return (x, y) => shape(x, y) && probes.some(([dx, dy]) => !shape(x + dx, y + dy));
 }
 
@@ -57,11 +60,17 @@ function rasterise(size: number, paint: (x: number, y: number) => [Rgb, number],
   const pixels = new Uint8Array(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const [rgb, alpha] = paint((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
-          r += rgb[0] * alpha; g += rgb[1] * alpha; b += rgb[2] * alpha; a += alpha;
+          r += rgb[0] * alpha;
+          g += rgb[1] * alpha;
+          b += rgb[2] * alpha;
+          a += alpha;
         }
       }
       const coverage = a / samples ** 2;
@@ -77,23 +86,48 @@ function rasterise(size: number, paint: (x: number, y: number) => [Rgb, number],
 // 192x192, full bleed; Teams masks the corners itself and wants the mark within the central 120x120.
 function drawColorIcon(): Buffer {
   const body = shield(0.2, 0.8, 0.24);
-  const mark = tick([[0.395, 0.5], [0.47, 0.575], [0.615, 0.42]], 0.06);
-  return encodePng(192, 192, rasterise(192, (x, y) => {
-    if (mark(x, y)) return [accent, 1];
-    if (body(x, y)) return [x < 0.5 ? white : tint, 1];
-    return [accent, 1];
-  }));
+  const mark = tick(
+    [
+      [0.395, 0.5],
+      [0.47, 0.575],
+      [0.615, 0.42],
+    ],
+    0.06,
+  );
+  return encodePng(
+    192,
+    192,
+    rasterise(192, (x, y) => {
+      if (mark(x, y)) return [accent, 1];
+      if (body(x, y)) return [x < 0.5 ? white : tint, 1];
+      return [accent, 1];
+    }),
+  );
 }
 
 // 32x32, white on transparent: the app bar tints it, so it carries shape only.
 function drawOutlineIcon(): Buffer {
   const edge = border(shield(0.06, 0.96, 0.4), 0.085);
-  const mark = tick([[0.34, 0.5], [0.45, 0.61], [0.66, 0.39]], 0.1);
-  return encodePng(32, 32, rasterise(32, (x, y) => [white, edge(x, y) || mark(x, y) ? 1 : 0], true));
+  const mark = tick(
+    [
+      [0.34, 0.5],
+      [0.45, 0.61],
+      [0.66, 0.39],
+    ],
+    0.1,
+  );
+  return encodePng(
+    32,
+    32,
+    rasterise(32, (x, y) => [white, edge(x, y) || mark(x, y) ? 1 : 0], true),
+  );
 }
 
 const manifestDir = join(findProjectRoot(import.meta.url), "manifest");
-for (const [name, png] of [["color.png", drawColorIcon()], ["outline.png", drawOutlineIcon()]] as const) {
+for (const [name, png] of [
+  ["color.png", drawColorIcon()],
+  ["outline.png", drawOutlineIcon()],
+] as const) {
   const path = join(manifestDir, name);
   await writeFile(path, png);
   console.log(`Wrote ${path} (${png.length} bytes).`);

@@ -25,7 +25,15 @@ export type Assessment = { readonly standing: Standing } | { readonly skip: Skip
  */
 export function assessPerson(person: Person, history: PersonHistory, policy: CampaignPolicy, now: number, paused: boolean): Assessment {
   const skip = (reason: SkipReason, text: string, phase?: Phase, deadline?: string): Assessment => ({
-    skip: { action: "none", userId: person.id, userPrincipalName: person.userPrincipalName, skip: reason, phase: phase?.name, deadline, reason: text },
+    skip: {
+      action: "none",
+      userId: person.id,
+      userPrincipalName: person.userPrincipalName,
+      skip: reason,
+      phase: phase?.name,
+      deadline,
+      reason: text,
+    },
   });
   const exclusion = findExclusion(person, policy);
   if (exclusion) return skip("excluded", exclusion);
@@ -43,7 +51,12 @@ export function assessPerson(person: Person, history: PersonHistory, policy: Cam
   const fixesDeadline = phase.deadline === undefined && perPersonDeadline === undefined;
   if (paused) return skip("paused", "the campaign is paused", phase, deadline);
   if (history.unreachableUntil !== undefined && history.unreachableUntil > now) {
-    return skip("unreachable", `Teams refused delivery; next try after ${new Date(history.unreachableUntil).toISOString()}`, phase, deadline);
+    return skip(
+      "unreachable",
+      `Teams refused delivery; next try after ${new Date(history.unreachableUntil).toISOString()}`,
+      phase,
+      deadline,
+    );
   }
   if (history.snoozedUntil !== undefined && history.snoozedUntil > now) {
     return skip("snoozed", `snoozed until ${new Date(history.snoozedUntil).toISOString()}`, phase, deadline);

@@ -14,7 +14,8 @@ export type StepState =
  */
 export function currentStep(policy: CampaignPolicy, deadline: string, today: string, extraThreshold?: number): StepState {
   const { daysBeforeDeadline, overdueEveryDays, overdueMax, window } = policy.reminders;
-  const thresholds = extraThreshold === undefined ? daysBeforeDeadline : [...new Set([...daysBeforeDeadline, extraThreshold])].sort((a, b) => b - a);
+  const thresholds =
+    extraThreshold === undefined ? daysBeforeDeadline : [...new Set([...daysBeforeDeadline, extraThreshold])].sort((a, b) => b - a);
   const daysLeft = daysBetween(today, deadline);
   if (daysLeft >= 0) {
     const reached = thresholds.filter((t) => t >= daysLeft);

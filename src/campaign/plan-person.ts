@@ -91,7 +91,8 @@ function planEscalation(
   daysLeft: number,
 ): EscalateDecision | undefined {
   const after = ctx.policy.escalation.managerAfterReminders;
-  if (after === undefined || history.unansweredReminders < after || history.escalatedPhases.has(phase.name) || !person.managerId) return undefined;
+  if (after === undefined || history.unansweredReminders < after || history.escalatedPhases.has(phase.name) || !person.managerId)
+    return undefined;
   const manager = ctx.managerOf(person.managerId);
   if (!manager) return undefined;
   const zone = manager.timeZone && isValidZone(manager.timeZone) ? manager.timeZone : ctx.policy.timeZone;

@@ -11,7 +11,8 @@ import { formatCardPercent, percentOf } from "./format-card-number.js";
  * the most overdue first, and how the team compares with the organisation.
  */
 export function digestView(card: DigestCard, context: CardContext, text: CardText): CardView {
-  const share = ({ registered, members }: { registered: number; members: number }) => formatCardPercent(percentOf(registered, members), text);
+  const share = ({ registered, members }: { registered: number; members: number }) =>
+    formatCardPercent(percentOf(registered, members), text);
   const reports = [...card.reports]
     .sort((a, b) => a.daysLeft - b.daysLeft || a.displayName.localeCompare(b.displayName, context.language))
     .map((report) => ({

@@ -25,8 +25,7 @@ export function snoozedView(card: SnoozedCard, context: CardContext, text: CardT
     ...ids,
     title: text.text("snoozed.title"),
     until: text.text("snoozed.until", formatMoment(card.until, context)),
-    snoozesLeft:
-      card.snoozesLeft > 0 ? text.plural("snoozed.snoozesLeft", card.snoozesLeft) : text.text("snoozed.lastSnooze"),
+    snoozesLeft: card.snoozesLeft > 0 ? text.plural("snoozed.snoozesLeft", card.snoozesLeft) : text.text("snoozed.lastSnooze"),
     deadline: text.text("snoozed.deadline", { deadline }),
   };
   return { template: "snoozed", data };

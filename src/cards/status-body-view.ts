@@ -27,7 +27,10 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
     paused: {
       show: card.paused !== null,
       title: text.text("status.paused.title"),
-      by: card.paused === null ? "" : text.text("status.paused.by", { by: card.paused.by, ...formatMoment(card.paused.at, context, withZone) }),
+      by:
+        card.paused === null
+          ? ""
+          : text.text("status.paused.by", { by: card.paused.by, ...formatMoment(card.paused.at, context, withZone) }),
     },
     figures: {
       show: card.members > 0,
@@ -60,7 +63,11 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
         title: text.text("status.behind.title"),
         facts: behind.map((d): Fact => ({
           label: d.department,
-          value: text.text("status.behind.progress", { registered: count(d.registered), members: count(d.members), percent: share(d.registered, d.members) }),
+          value: text.text("status.behind.progress", {
+            registered: count(d.registered),
+            members: count(d.members),
+            percent: share(d.registered, d.members),
+          }),
         })),
       },
       unreachable: {

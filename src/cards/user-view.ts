@@ -22,7 +22,10 @@ export function userView(card: UserCard, context: CardContext, text: CardText): 
     .map(({ event }) => ({
       // Short enough for the fact title's column; no-break spaces keep "10 mars à 10:00" on one line.
       when: text
-        .text("user.eventTime", { date: formatShortDate(event.at, context, { weekday: false }), time: formatMoment(event.at, context).time })
+        .text("user.eventTime", {
+          date: formatShortDate(event.at, context, { weekday: false }),
+          time: formatMoment(event.at, context).time,
+        })
         .replace(/ /g, "\u00a0"),
       what: event.what,
     }));

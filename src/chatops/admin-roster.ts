@@ -25,7 +25,10 @@ export function createAdminRoster(options: {
     if (!options.groupId || !options.graph) return new Set();
     if (cache && cache.until > options.clock.now()) return cache.members;
     const members = new Set<string>();
-    for await (const page of readPages(options.graph, `/groups/${encodeURIComponent(options.groupId)}/transitiveMembers?$select=id&$top=999`)) {
+    for await (const page of readPages(
+      options.graph,
+      `/groups/${encodeURIComponent(options.groupId)}/transitiveMembers?$select=id&$top=999`,
+    )) {
       for (const member of page.value as { id?: unknown }[]) if (typeof member.id === "string") members.add(member.id.toLowerCase());
     }
     cache = { members, until: options.clock.now() + ttlMs };

@@ -55,7 +55,12 @@ export async function answerMessage(text: string, actorId: string | undefined, d
 
   if (!(await deps.roster.isAdmin(actorId))) {
     if (command.known || command.addressed) {
-      await recordAudit(store, new Date(now), { actorKind: "user", ...(actorId ? { actorId } : {}), action: "command.refused", detail: { text: text.slice(0, 200) } });
+      await recordAudit(store, new Date(now), {
+        actorKind: "user",
+        ...(actorId ? { actorId } : {}),
+        action: "command.refused",
+        detail: { text: text.slice(0, 200) },
+      });
       return { kind: "text", text: messageText(card.language, "notAdmin", {}) };
     }
     return { kind: "text", text: messageText(card.language, "aboutBot", { helpdesk: policy.helpdesk.name }) };
@@ -63,7 +68,12 @@ export async function answerMessage(text: string, actorId: string | undefined, d
 
   const context = { store, policy, now, actorId: actorId ?? "", card, deliverSoon: deps.deliverSoon };
   if (!command.known) return helpCommand(command.text, context);
-  await recordAudit(store, new Date(now), { actorKind: "admin", ...(actorId ? { actorId } : {}), action: `command.${command.name}`, ...(command.args ? { detail: { args: command.args } } : {}) });
+  await recordAudit(store, new Date(now), {
+    actorKind: "admin",
+    ...(actorId ? { actorId } : {}),
+    action: `command.${command.name}`,
+    ...(command.args ? { detail: { args: command.args } } : {}),
+  });
   deps.log.info({ command: command.name, actor: actorId }, "admin command");
   return handlers[command.name](command.args, context);
 }

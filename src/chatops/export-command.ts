@@ -16,9 +16,19 @@ const header = ["UPN", "Name", "Department", "Manager", "Phase", "Deadline", "Re
 /** `/mfa export`: everyone in scope as CSV, delivered as a file in the chat (through a consent card). */
 export const exportCommand: CommandHandler = async (_args, context) => {
   const csv = await exportCsv(context.store, context.policy);
-  await recordAudit(context.store, new Date(context.now), { actorKind: "admin", actorId: context.actorId, action: "admin.export", detail: { bytes: csv.length } });
+  await recordAudit(context.store, new Date(context.now), {
+    actorKind: "admin",
+    actorId: context.actorId,
+    action: "admin.export",
+    detail: { bytes: csv.length },
+  });
   const date = new Date(context.now).toISOString().slice(0, 10);
-  return { kind: "file", name: `mfa-rollout-${date}.csv`, description: `MFA rollout: everyone in scope, ${date}`, content: Buffer.from(csv, "utf8") };
+  return {
+    kind: "file",
+    name: `mfa-rollout-${date}.csv`,
+    description: `MFA rollout: everyone in scope, ${date}`,
+    content: Buffer.from(csv, "utf8"),
+  };
 };
 
 /** The export's CSV, built a page of people at a time. */
@@ -32,8 +42,17 @@ export async function exportCsv(store: Store, policy: CampaignPolicy): Promise<s
     const ids = scope.map((p) => p.id);
     const [histories, managers, lastActions] = await Promise.all([
       readHistories(store, ids),
-      readPeopleByIds(store, snapshot.id, scope.flatMap((p) => (p.managerId ? [p.managerId] : []))),
-      store.db.selectFrom("audit_log").select(["subject_id", (eb) => eb.fn.max("at").as("at")]).where("subject_id", "in", ids).groupBy("subject_id").execute(),
+      readPeopleByIds(
+        store,
+        snapshot.id,
+        scope.flatMap((p) => (p.managerId ? [p.managerId] : [])),
+      ),
+      store.db
+        .selectFrom("audit_log")
+        .select(["subject_id", (eb) => eb.fn.max("at").as("at")])
+        .where("subject_id", "in", ids)
+        .groupBy("subject_id")
+        .execute(),
     ]);
     const lastAction = new Map(lastActions.map((a) => [a.subject_id, a.at]));
     for (const person of scope) {

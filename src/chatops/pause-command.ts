@@ -8,7 +8,11 @@ export function pauseCommand(paused: boolean): CommandHandler {
   return async (_args, context) => {
     const now = new Date(context.now);
     await setPaused(context.store, paused, context.actorId, now);
-    await recordAudit(context.store, now, { actorKind: "admin", actorId: context.actorId, action: paused ? "campaign.paused" : "campaign.resumed" });
+    await recordAudit(context.store, now, {
+      actorKind: "admin",
+      actorId: context.actorId,
+      action: paused ? "campaign.paused" : "campaign.resumed",
+    });
     if (!paused) context.deliverSoon();
     return { kind: "text", text: messageText(context.card.language, paused ? "paused" : "resumed", {}) };
   };

@@ -44,7 +44,10 @@ export const pendingCommand: CommandHandler = async (args, context) => {
   };
 };
 
-async function filterFor(store: Store, filter: string): Promise<((p: { department: string | null; managerId: string | null }) => boolean) | undefined> {
+async function filterFor(
+  store: Store,
+  filter: string,
+): Promise<((p: { department: string | null; managerId: string | null }) => boolean) | undefined> {
   if (!filter) return undefined;
   if (filter.includes("@")) {
     const snapshot = await currentSnapshot(store);

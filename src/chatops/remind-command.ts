@@ -27,9 +27,20 @@ export const remindCommand: CommandHandler = async (args, context) => {
     detail: { outcome: planned.decision.action === "remind" ? "queued" : planned.decision.reason },
   });
   if (planned.decision.action !== "remind" || !("notBefore" in planned)) {
-    return { kind: "text", text: messageText(language, "reminderRefused", { name: person.displayName ?? person.userPrincipalName, reason: planned.decision.reason }) };
+    return {
+      kind: "text",
+      text: messageText(language, "reminderRefused", {
+        name: person.displayName ?? person.userPrincipalName,
+        reason: planned.decision.reason,
+      }),
+    };
   }
-  await queueDecisions(store, { due: [planned.decision], people: new Map([[person.id, person]]) }, new Date(now), new Date(planned.notBefore));
+  await queueDecisions(
+    store,
+    { due: [planned.decision], people: new Map([[person.id, person]]) },
+    new Date(now),
+    new Date(planned.notBefore),
+  );
   context.deliverSoon();
   const when = localMoment(planned.notBefore, context.card.timeZone);
   return {

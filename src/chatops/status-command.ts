@@ -15,7 +15,8 @@ export const statusCommand: CommandHandler = async (_args, context) => ({
 });
 
 export async function buildStatusCard(store: Store, context: Pick<CommandContext, "policy" | "now">): Promise<StatusCard> {
-  const summary = (await readStatusSummary(store)) ?? (await planCampaign(store, context.policy, context.now, () => Promise.resolve())).status;
+  const summary =
+    (await readStatusSummary(store)) ?? (await planCampaign(store, context.policy, context.now, () => Promise.resolve())).status;
   const [snapshot, pause, trend] = await Promise.all([
     currentSnapshot(store),
     readPause(store),
@@ -28,14 +29,18 @@ export async function buildStatusCard(store: Store, context: Pick<CommandContext
     admins: s?.admins ?? 0,
     adminsNotRegistered: s?.adminsNotRegistered ?? 0,
     lastSync: snapshot?.finished_at ?? null,
-    trend: trend.reverse().map((d) => ({ date: d.day, percentRegistered: d.members ? Math.round((d.registered / d.members) * 1000) / 10 : 0 })),
+    trend: trend
+      .reverse()
+      .map((d) => ({ date: d.day, percentRegistered: d.members ? Math.round((d.registered / d.members) * 1000) / 10 : 0 })),
     byState: s?.byState ?? { registered: 0, remindedNotRegistered: 0, notYetReminded: 0, snoozed: 0, unreachable: 0, excluded: 0 },
     phases: s ? [...s.phases] : [],
     furthestBehind: Object.entries(s?.departments ?? {})
       .map(([department, d]) => ({ department, ...d }))
       .sort((a, b) => a.registered / Math.max(1, a.members) - b.registered / Math.max(1, b.members) || b.members - a.members)
       .slice(0, 5),
-    unreachable: (s?.unreachable ?? []).slice(0, 5).map((u) => ({ displayName: u.displayName, userPrincipalName: u.userPrincipalName, reason: "Teams refused delivery" })),
+    unreachable: (s?.unreachable ?? [])
+      .slice(0, 5)
+      .map((u) => ({ displayName: u.displayName, userPrincipalName: u.userPrincipalName, reason: "Teams refused delivery" })),
     unreachableCount: s?.unreachableCount ?? 0,
     paused: pause.paused ? { by: pause.by ?? "an admin", at: pause.at ?? new Date(context.now).toISOString() } : null,
   };

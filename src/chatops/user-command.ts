@@ -26,7 +26,10 @@ export const userCommand: CommandHandler = async (args, context) => {
   const manager = person.managerId ? (await readPeopleByIds(store, snapshot.id, [person.managerId])).get(person.managerId) : undefined;
   const phase = findPhase(person, policy.phases);
   const assessment = assessPerson(person, history, policy, now, false);
-  const deadline = "standing" in assessment ? assessment.standing.deadline : (assessment.skip.deadline ?? history.phaseDeadlines[phase?.name ?? ""] ?? null);
+  const deadline =
+    "standing" in assessment
+      ? assessment.standing.deadline
+      : (assessment.skip.deadline ?? history.phaseDeadlines[phase?.name ?? ""] ?? null);
   const registered = isRegistered(policy.requirement, person, history);
   return {
     kind: "card",
@@ -72,7 +75,11 @@ const actionWords: Record<string, string> = {
 /** Reminders and actions, oldest first, worded for the card. */
 async function eventsOf(store: Store, userId: string): Promise<{ at: string; what: string }[]> {
   const [messages, audit] = await Promise.all([
-    store.db.selectFrom("outbox").select(["kind", "step", "status", "created_at", "sent_at", "recipient_id"]).where("user_id", "=", userId).execute(),
+    store.db
+      .selectFrom("outbox")
+      .select(["kind", "step", "status", "created_at", "sent_at", "recipient_id"])
+      .where("user_id", "=", userId)
+      .execute(),
     store.db.selectFrom("audit_log").select(["at", "action"]).where("subject_id", "=", userId).execute(),
   ]);
   const events = [

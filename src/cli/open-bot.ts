@@ -46,7 +46,11 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const messenger = createProactiveMessenger({ adapter, botAppId, serviceUrl: config.teams.serviceUrl, tenantId });
   const graph = runtime.graph();
   const installer = config.teams.catalogAppId ? createAppInstaller(graph, config.teams.catalogAppId, config.graph.baseUrl) : undefined;
-  const delivery = { messenger, installer, render: (row: Parameters<DrainOptions["render"]>[0]) => renderOutboxMessage(store, policy, config.teams.serviceUrl, row, clock.now()) };
+  const delivery = {
+    messenger,
+    installer,
+    render: (row: Parameters<DrainOptions["render"]>[0]) => renderOutboxMessage(store, policy, config.teams.serviceUrl, row, clock.now()),
+  };
   const roster = createAdminRoster({ graph, groupId: config.admins.groupId, userIds: config.admins.userIds, clock });
 
   // Commands and buttons that queue a message ask for it to go now, not at the next scheduled run.
@@ -57,7 +61,9 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
     draining = draining.then(async () => {
       while (again) {
         again = false;
-        await drainOutbox({ ...delivery, store, clock, log, stopWhenIdle: true }).catch((error: unknown) => log.error({ err: error }, "delivery failed"));
+        await drainOutbox({ ...delivery, store, clock, log, stopWhenIdle: true }).catch((error: unknown) =>
+          log.error({ err: error }, "delivery failed"),
+        );
       }
     });
   };
@@ -68,7 +74,10 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
     liveMethods: (userId: string) => readLiveMethods(graph, userId),
     notifyHelpdesk: helpdesk
       ? async (card: object) => {
-          await messenger.send({ conversationId: helpdesk, serviceUrl: config.teams.serviceUrl }, { type: "message", attachments: [cardAttachment(card as never)] });
+          await messenger.send(
+            { conversationId: helpdesk, serviceUrl: config.teams.serviceUrl },
+            { type: "message", attachments: [cardAttachment(card as never)] },
+          );
         }
       : undefined,
   };
@@ -90,7 +99,10 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
         // Teams sends files only in a personal chat: in a channel the export waits for one.
         if (reply.kind === "file" && !personal) {
           const person = actorId ? await languageOf(actorId) : undefined;
-          return { kind: "text", text: messageText(cardContextFor(policy, person?.preferredLanguage, null).language, "exportPersonalOnly", {}) };
+          return {
+            kind: "text",
+            text: messageText(cardContextFor(policy, person?.preferredLanguage, null).language, "exportPersonalOnly", {}),
+          };
         }
         return reply;
       },
@@ -101,7 +113,11 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
       welcome: async (actorId, name) => {
         const person = await languageOf(actorId);
         const isAdmin = await roster.isAdmin(actorId);
-        return renderCard("welcome", { firstName: person?.givenName ?? name.split(" ")[0] ?? "", isAdmin }, cardContextFor(policy, person?.preferredLanguage, null));
+        return renderCard(
+          "welcome",
+          { firstName: person?.givenName ?? name.split(" ")[0] ?? "", isAdmin },
+          cardContextFor(policy, person?.preferredLanguage, null),
+        );
       },
       acceptedFile: async (actorId) => ((await roster.isAdmin(actorId)) ? Buffer.from(await exportCsv(store, policy), "utf8") : undefined),
     },

@@ -20,7 +20,10 @@ const microsoftPage = z
   .url("expected an https URL")
   .refine((v) => {
     const url = new URL(v);
-    return url.protocol === "https:" && (url.hostname === "aka.ms" || url.hostname === "microsoft.com" || url.hostname.endsWith(".microsoft.com"));
+    return (
+      url.protocol === "https:" &&
+      (url.hostname === "aka.ms" || url.hostname === "microsoft.com" || url.hostname.endsWith(".microsoft.com"))
+    );
   }, "expected Microsoft's own registration page, such as https://aka.ms/mysecurityinfo");
 
 const members = z
@@ -62,7 +65,9 @@ export const campaignSchema = z
         conversationId: z.string().min(1).optional(),
       })
       .strict(),
-    timeZone: z.string().refine((tz) => DateTime.local().setZone(tz).isValid, { message: "expected an IANA time zone, like Europe/London" }),
+    timeZone: z
+      .string()
+      .refine((tz) => DateTime.local().setZone(tz).isValid, { message: "expected an IANA time zone, like Europe/London" }),
     requirement: z.enum(["mfa", "authenticator", "phishingResistant"]).default("mfa"),
     phases: z.array(phase).min(1, "expected at least one phase"),
     exclude: z
@@ -80,15 +85,25 @@ export const campaignSchema = z
         overdueEveryDays: z.number().int().min(1).max(30).default(2),
         overdueMax: z.number().int().min(0).max(50).default(5),
         window: z
-          .object({ days: z.array(weekday).min(1).default(["Mon", "Tue", "Wed", "Thu", "Fri"]), from: time.default("10:00"), to: time.default("16:00") })
+          .object({
+            days: z.array(weekday).min(1).default(["Mon", "Tue", "Wed", "Thu", "Fri"]),
+            from: time.default("10:00"),
+            to: time.default("16:00"),
+          })
           .strict()
           .refine((w) => w.from < w.to, { message: "expected from to be earlier than to", path: ["to"] })
           .default({}),
-        snooze: z.object({ days: z.number().int().min(1).max(14).default(2), max: z.number().int().min(0).max(10).default(3) }).strict().default({}),
+        snooze: z
+          .object({ days: z.number().int().min(1).max(14).default(2), max: z.number().int().min(0).max(10).default(3) })
+          .strict()
+          .default({}),
       })
       .strict()
       .default({}),
-    escalation: z.object({ managerAfterReminders: z.number().int().min(1).max(20).optional() }).strict().default({}),
+    escalation: z
+      .object({ managerAfterReminders: z.number().int().min(1).max(20).optional() })
+      .strict()
+      .default({}),
     digest: z
       .object({ enabled: z.boolean().default(true), day: weekday.default("Mon"), time: time.default("09:00") })
       .strict()

@@ -14,9 +14,7 @@ export interface BotSettings {
   readonly appType: "SingleTenant" | "MultiTenant";
 }
 
-export type DatabaseTarget =
-  | { readonly kind: "sqlite"; readonly path: string }
-  | { readonly kind: "postgres"; readonly url: string };
+export type DatabaseTarget = { readonly kind: "sqlite"; readonly path: string } | { readonly kind: "postgres"; readonly url: string };
 
 /** The program's settings, read once from the environment, validated and frozen. */
 export interface Config {

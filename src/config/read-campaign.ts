@@ -17,7 +17,10 @@ export function readCampaign(path: string): CampaignPolicy {
   }
   const document = parseDocument(readFileSync(path, "utf8"), { prettyErrors: true });
   if (document.errors.length > 0) {
-    throw campaignError(path, document.errors.map((e) => `line ${(e.linePos?.[0].line ?? 0).toString()}: ${e.message.split("\n")[0] ?? ""}`));
+    throw campaignError(
+      path,
+      document.errors.map((e) => `line ${(e.linePos?.[0].line ?? 0).toString()}: ${e.message.split("\n")[0] ?? ""}`),
+    );
   }
   return parseCampaign(document.toJS(), path);
 }
@@ -26,7 +29,7 @@ export function readCampaign(path: string): CampaignPolicy {
 export function parseCampaign(raw: unknown, source = "campaign"): CampaignPolicy {
   const parsed = campaignSchema.safeParse(raw);
   if (!parsed.success) throw campaignError(source, parsed.error.issues.map(describeIssue));
-  if (!cron.validate(parsed.data.schedule)) throw campaignError(source, ["schedule: expected a cron expression, like \"*/30 * * * *\""]);
+  if (!cron.validate(parsed.data.schedule)) throw campaignError(source, ['schedule: expected a cron expression, like "*/30 * * * *"']);
   return toPolicy(parsed.data);
 }
 
@@ -70,14 +73,21 @@ function minutes(hhmm: string): number {
 }
 
 function describeIssue(issue: ZodIssue): string {
-  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "");
+  const path = issue.path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
+    .join("")
+    .replace(/^\./, "");
   const message = issue.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}` : issue.message;
   return `${path || "(top level)"}: ${message}`;
 }
 
 function campaignError(source: string, problems: string[]): AppError {
-  return new AppError(ErrorCode.CampaignInvalid, `The campaign file is invalid:\n  ${problems.map((p) => `${source}: ${p}`).join("\n  ")}`, {
-    details: { source, problems },
-    hint: "Fix the keys named above; campaign.sample.yaml shows every key with a comment.",
-  });
+  return new AppError(
+    ErrorCode.CampaignInvalid,
+    `The campaign file is invalid:\n  ${problems.map((p) => `${source}: ${p}`).join("\n  ")}`,
+    {
+      details: { source, problems },
+      hint: "Fix the keys named above; campaign.sample.yaml shows every key with a comment.",
+    },
+  );
 }

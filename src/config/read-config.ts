@@ -71,7 +71,8 @@ function chooseBot(e: Env, problems: string[]): BotSettings | undefined {
   if (!e.BOT_ID) problems.push("BOT_ID: required with BOT_PASSWORD (the bot's Microsoft App ID)");
   if (!e.BOT_PASSWORD) problems.push("BOT_PASSWORD: required with BOT_ID (a client secret of the bot's app registration)");
   const tenantId = e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID;
-  if (!tenantId && e.BOT_APP_TYPE === "SingleTenant") problems.push("BOT_TENANT_ID: required for a single-tenant bot (or set AZURE_TENANT_ID)");
+  if (!tenantId && e.BOT_APP_TYPE === "SingleTenant")
+    problems.push("BOT_TENANT_ID: required for a single-tenant bot (or set AZURE_TENANT_ID)");
   if (!e.BOT_ID || !e.BOT_PASSWORD) return undefined;
   return { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: tenantId ?? "", appType: e.BOT_APP_TYPE };
 }

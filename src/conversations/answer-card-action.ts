@@ -43,8 +43,11 @@ export async function answerCardAction(request: CardActionRequest, deps: CardAct
   const now = new Date(deps.now());
   const data = (typeof request.data === "object" && request.data !== null ? request.data : {}) as { outboxId?: unknown; userId?: unknown };
   const row =
-    typeof data.outboxId === "string" ? await store.db.selectFrom("outbox").selectAll().where("id", "=", data.outboxId).executeTakeFirst() : undefined;
-  if (!row || row.kind !== "reminder") return { message: "This card is no longer current. Your latest reminder has the up-to-date buttons." };
+    typeof data.outboxId === "string"
+      ? await store.db.selectFrom("outbox").selectAll().where("id", "=", data.outboxId).executeTakeFirst()
+      : undefined;
+  if (!row || row.kind !== "reminder")
+    return { message: "This card is no longer current. Your latest reminder has the up-to-date buttons." };
   if (!request.actorId || request.actorId !== row.recipient_id || data.userId !== row.recipient_id) {
     await recordAudit(store, now, {
       actorKind: "user",
@@ -73,14 +76,27 @@ export async function answerCardAction(request: CardActionRequest, deps: CardAct
       if (meetsRequirement(policy.requirement, false, methods)) {
         await updatePersonState(store, userId, now, { confirmed_registered_at: now.toISOString() });
         // Nothing still queued for them should go out now.
-        await store.db.updateTable("outbox").set({ status: "cancelled", last_error: "registered" }).where("user_id", "=", userId).where("status", "=", "pending").execute();
+        await store.db
+          .updateTable("outbox")
+          .set({ status: "cancelled", last_error: "registered" })
+          .where("user_id", "=", userId)
+          .where("status", "=", "pending")
+          .execute();
         await audit("person.confirmedRegistered", { methods });
         return { card: renderCard("thankYou", { firstName: payload.firstName, methodsRegistered: methods }, context) };
       }
       await audit("person.claimedDone", { methods });
       const card = renderCard(
         "stillMissing",
-        { ...payload, kind: payload.kind, methodsRegistered: methods, methodsFound: methods, daysLeft, snoozeAvailable: (history?.snoozeCount ?? 0) < policy.reminders.snooze.max, ...ids },
+        {
+          ...payload,
+          kind: payload.kind,
+          methodsRegistered: methods,
+          methodsFound: methods,
+          daysLeft,
+          snoozeAvailable: (history?.snoozeCount ?? 0) < policy.reminders.snooze.max,
+          ...ids,
+        },
         context,
       );
       return { card };
@@ -89,12 +105,28 @@ export async function answerCardAction(request: CardActionRequest, deps: CardAct
       const outcome = history ? planSnooze(policy, history, payload.deadline, now.getTime()) : undefined;
       if (!outcome?.granted) {
         await audit("person.snoozeRefused");
-        return { card: renderCard("snoozed", { until: now.toISOString(), snoozesLeft: 0, refused: true, deadline: payload.deadline, ...ids }, context) };
+        return {
+          card: renderCard(
+            "snoozed",
+            { until: now.toISOString(), snoozesLeft: 0, refused: true, deadline: payload.deadline, ...ids },
+            context,
+          ),
+        };
       }
       await recordSnooze(store, userId, new Date(outcome.until), now);
       await audit("person.snoozed", { until: new Date(outcome.until).toISOString() });
       return {
-        card: renderCard("snoozed", { until: new Date(outcome.until).toISOString(), snoozesLeft: outcome.snoozesLeft, refused: false, deadline: payload.deadline, ...ids }, context),
+        card: renderCard(
+          "snoozed",
+          {
+            until: new Date(outcome.until).toISOString(),
+            snoozesLeft: outcome.snoozesLeft,
+            refused: false,
+            deadline: payload.deadline,
+            ...ids,
+          },
+          context,
+        ),
       };
     }
     case "help": {
@@ -110,7 +142,14 @@ export async function answerCardAction(request: CardActionRequest, deps: CardAct
   }
 }
 
-async function notify(deps: CardActionDeps, store: Store, userId: string, payload: Extract<OutboxPayload, { card: "reminder" }>, daysLeft: number, now: Date): Promise<void> {
+async function notify(
+  deps: CardActionDeps,
+  store: Store,
+  userId: string,
+  payload: Extract<OutboxPayload, { card: "reminder" }>,
+  daysLeft: number,
+  now: Date,
+): Promise<void> {
   const snapshot = await currentSnapshot(store);
   const person = snapshot ? (await readPeopleByIds(store, snapshot.id, [userId])).get(userId) : undefined;
   const card = renderCard(

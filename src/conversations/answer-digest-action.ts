@@ -31,10 +31,19 @@ export async function answerDigestAction(data: unknown, actorId: string | undefi
   const { store, policy } = deps;
   const now = deps.now();
   const { digestId, managerId } = (typeof data === "object" && data !== null ? data : {}) as { digestId?: unknown; managerId?: unknown };
-  const row = typeof digestId === "string" ? await store.db.selectFrom("outbox").selectAll().where("id", "=", digestId).executeTakeFirst() : undefined;
+  const row =
+    typeof digestId === "string"
+      ? await store.db.selectFrom("outbox").selectAll().where("id", "=", digestId).executeTakeFirst()
+      : undefined;
   if (!row || row.kind !== "digest") return { message: "This digest is no longer current." };
   if (!actorId || actorId !== row.recipient_id || managerId !== row.recipient_id) {
-    await recordAudit(store, new Date(now), { actorKind: "user", ...(actorId ? { actorId } : {}), action: "card.refused", subjectId: row.recipient_id, detail: { verb: "remindTeam" } });
+    await recordAudit(store, new Date(now), {
+      actorKind: "user",
+      ...(actorId ? { actorId } : {}),
+      action: "card.refused",
+      subjectId: row.recipient_id,
+      detail: { verb: "remindTeam" },
+    });
     return { message: "This card was sent to someone else, so only they can use its buttons." };
   }
   const payload = JSON.parse(row.payload) as Extract<OutboxPayload, { card: "digest" }>;
@@ -49,11 +58,27 @@ export async function answerDigestAction(data: unknown, actorId: string | undefi
     if (!person) continue;
     const planned = planManualReminder(person, histories.get(id) ?? emptyHistory, policy, now, paused);
     if (planned.decision.action !== "remind" || !("notBefore" in planned)) continue;
-    reminded += await queueDecisions(store, { due: [planned.decision], people: new Map([[id, person]]) }, new Date(now), new Date(planned.notBefore));
+    reminded += await queueDecisions(
+      store,
+      { due: [planned.decision], people: new Map([[id, person]]) },
+      new Date(now),
+      new Date(planned.notBefore),
+    );
   }
-  await recordAudit(store, new Date(now), { actorKind: "user", actorId, action: "manager.remindedTeam", detail: { reminded, listed: ids.length } });
+  await recordAudit(store, new Date(now), {
+    actorKind: "user",
+    actorId,
+    action: "manager.remindedTeam",
+    detail: { reminded, listed: ids.length },
+  });
   if (reminded > 0) deps.deliverSoon();
   const manager = snapshot ? (await readPeopleByIds(store, snapshot.id, [actorId])).get(actorId) : undefined;
   const history = (await readHistories(store, [actorId])).get(actorId);
-  return { card: renderCard("digestReminded", { reminded, skipped: ids.length - reminded }, cardContextFor(policy, manager?.preferredLanguage, history?.timeZone)) };
+  return {
+    card: renderCard(
+      "digestReminded",
+      { reminded, skipped: ids.length - reminded },
+      cardContextFor(policy, manager?.preferredLanguage, history?.timeZone),
+    ),
+  };
 }

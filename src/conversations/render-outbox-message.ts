@@ -19,10 +19,19 @@ export interface RenderedMessage {
  * The activity for an outbox row, rendered at send time: days left are counted on the day it is
  * actually sent, in the recipient's own time zone as Teams last told us.
  */
-export async function renderOutboxMessage(store: Store, policy: CampaignPolicy, serviceUrl: string, row: OutboxRow, now: number): Promise<RenderedMessage> {
+export async function renderOutboxMessage(
+  store: Store,
+  policy: CampaignPolicy,
+  serviceUrl: string,
+  row: OutboxRow,
+  now: number,
+): Promise<RenderedMessage> {
   const payload = JSON.parse(row.payload) as OutboxPayload;
   if (payload.card === "channel") {
-    return { activity: message(payload.content as unknown as AdaptiveCard), conversation: { conversationId: payload.conversationId, serviceUrl } };
+    return {
+      activity: message(payload.content as unknown as AdaptiveCard),
+      conversation: { conversationId: payload.conversationId, serviceUrl },
+    };
   }
   const state = await readPersonState(store, row.recipient_id);
   const context = cardContextFor(policy, payload.preferredLanguage, state?.time_zone);

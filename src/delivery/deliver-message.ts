@@ -70,7 +70,10 @@ function classify(error: unknown): DeliveryOutcome {
     if (error.status === 403) {
       return {
         result: "unreachable",
-        reason: error.code === "BotNotInConversationRoster" ? "the bot is not installed for them and could not be installed" : `Teams refused: ${text}`,
+        reason:
+          error.code === "BotNotInConversationRoster"
+            ? "the bot is not installed for them and could not be installed"
+            : `Teams refused: ${text}`,
       };
     }
     if (isTransient(error.status)) return { result: "retry", retryAfterMs: error.retryAfterMs, error: text };

@@ -67,12 +67,23 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
       return;
     }
     const state = rendered.conversation ? undefined : await readPersonState(store, row.recipient_id);
-    const known = rendered.conversation ?? (state?.conversation_id && state.service_url ? { conversationId: state.conversation_id, serviceUrl: state.service_url } : undefined);
-    const outcome = await deliverMessage(row, { messenger: options.messenger, installer: options.installer, knownConversation: known, activity: rendered.activity });
+    const known =
+      rendered.conversation ??
+      (state?.conversation_id && state.service_url ? { conversationId: state.conversation_id, serviceUrl: state.service_url } : undefined);
+    const outcome = await deliverMessage(row, {
+      messenger: options.messenger,
+      installer: options.installer,
+      knownConversation: known,
+      activity: rendered.activity,
+    });
     const now = new Date(clock.now());
     switch (outcome.result) {
       case "sent":
-        await markSent(store, row.id, worker, { at: now, activityId: outcome.activityId, conversationId: outcome.conversation.conversationId });
+        await markSent(store, row.id, worker, {
+          at: now,
+          activityId: outcome.activityId,
+          conversationId: outcome.conversation.conversationId,
+        });
         if (!rendered.conversation && outcome.conversation.conversationId !== known?.conversationId) {
           await updatePersonState(store, row.recipient_id, now, {
             conversation_id: outcome.conversation.conversationId,
@@ -103,7 +114,12 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
           unreachable_until: new Date(now.getTime() + (options.unreachableForMs ?? 7 * 86_400_000)).toISOString(),
           unreachable_reason: outcome.reason,
         });
-        await recordAudit(store, now, { actorKind: "system", action: "person.unreachable", subjectId: row.recipient_id, detail: { reason: outcome.reason } });
+        await recordAudit(store, now, {
+          actorKind: "system",
+          action: "person.unreachable",
+          subjectId: row.recipient_id,
+          detail: { reason: outcome.reason },
+        });
         tally.unreachable += 1;
         break;
       case "failed":

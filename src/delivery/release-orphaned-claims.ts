@@ -9,12 +9,18 @@ import type { Store } from "../store/open-store.js";
 export async function releaseOrphanedClaims(store: Store, now: Date): Promise<number> {
   const claims = await store.db.selectFrom("outbox").select(["id", "claimed_by"]).where("status", "=", "sending").execute();
   const here = `${hostname()}:`;
-  const orphaned = claims.filter((c) => c.claimed_by?.startsWith(here) && !isRunning(Number(c.claimed_by.slice(here.length).split(":")[0])));
+  const orphaned = claims.filter(
+    (c) => c.claimed_by?.startsWith(here) && !isRunning(Number(c.claimed_by.slice(here.length).split(":")[0])),
+  );
   for (let i = 0; i < orphaned.length; i += 500) {
     await store.db
       .updateTable("outbox")
       .set({ status: "pending", lease_until: null, not_before: now.toISOString(), last_error: "released: its sender stopped mid-send" })
-      .where("id", "in", orphaned.slice(i, i + 500).map((c) => c.id))
+      .where(
+        "id",
+        "in",
+        orphaned.slice(i, i + 500).map((c) => c.id),
+      )
       .where("status", "=", "sending")
       .execute();
   }

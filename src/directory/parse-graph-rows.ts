@@ -42,7 +42,9 @@ export function parseRegistrationDetails(raw: unknown): RegistrationDetails | un
     isAdmin: raw.isAdmin === true,
     isMfaRegistered: raw.isMfaRegistered === true,
     isMfaCapable: raw.isMfaCapable === true,
-    methodsRegistered: Array.isArray(raw.methodsRegistered) ? raw.methodsRegistered.filter((m): m is string => typeof m === "string" && m !== "") : [],
+    methodsRegistered: Array.isArray(raw.methodsRegistered)
+      ? raw.methodsRegistered.filter((m): m is string => typeof m === "string" && m !== "")
+      : [],
     userType: text(raw.userType),
     lastUpdatedDateTime: text(raw.lastUpdatedDateTime),
   };

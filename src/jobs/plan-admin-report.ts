@@ -25,9 +25,18 @@ export async function planAdminReport(store: Store, policy: CampaignPolicy, now:
 
   const since = new Date(now - 86_400_000).toISOString();
   const [registered, unreachable, failures, snapshot] = await Promise.all([
-    store.db.selectFrom("registration_firsts").select((eb) => eb.fn.countAll<number>().as("n")).where("first_seen_registered_at", ">", since).executeTakeFirst(),
+    store.db
+      .selectFrom("registration_firsts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("first_seen_registered_at", ">", since)
+      .executeTakeFirst(),
     store.db.selectFrom("audit_log").select("subject_id").where("action", "=", "person.unreachable").where("at", ">", since).execute(),
-    store.db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "failed").where("created_at", ">", since).executeTakeFirst(),
+    store.db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "=", "failed")
+      .where("created_at", ">", since)
+      .executeTakeFirst(),
     currentSnapshot(store),
   ]);
   const ids = [...new Set(unreachable.map((u) => u.subject_id).filter((id): id is string => id !== null))];
@@ -37,12 +46,19 @@ export async function planAdminReport(store: Store, policy: CampaignPolicy, now:
     {
       status: await buildStatusCard(store, { policy, now }),
       newlyRegistered: Number(registered?.n ?? 0),
-      newlyUnreachable: ids.map((id) => ({ displayName: people.get(id)?.displayName ?? id, userPrincipalName: people.get(id)?.userPrincipalName ?? "" })),
+      newlyUnreachable: ids.map((id) => ({
+        displayName: people.get(id)?.displayName ?? id,
+        userPrincipalName: people.get(id)?.userPrincipalName ?? "",
+      })),
       failures: Number(failures?.n ?? 0),
     },
     cardContextFor(policy, null, policy.timeZone),
   );
   const payload: OutboxPayload = { card: "channel", conversationId, content: card as unknown as Record<string, unknown> };
-  const queued = await queueMessages(store, [{ kind: "notice", userId: "admins", recipientId: "admins", phase: null, step: null, payload, dedupeKey: `adminReport:${date}` }], new Date(now));
+  const queued = await queueMessages(
+    store,
+    [{ kind: "notice", userId: "admins", recipientId: "admins", phase: null, step: null, payload, dedupeKey: `adminReport:${date}` }],
+    new Date(now),
+  );
   return queued.length;
 }

@@ -13,7 +13,11 @@ export type AlertProblem = "deliveryFailing" | "credentialsRejected" | "graphRef
 /** What, if anything, a run's outcome says is broken. */
 export function diagnose(delivery: DrainTally | undefined, error: unknown): { problem: AlertProblem; detail: string } | undefined {
   if (error !== undefined) {
-    if (isAppError(error, ErrorCode.GraphCredentialRejected) || isAppError(error, ErrorCode.GraphUnauthorized) || isAppError(error, ErrorCode.GraphCredentialsMissing)) {
+    if (
+      isAppError(error, ErrorCode.GraphCredentialRejected) ||
+      isAppError(error, ErrorCode.GraphUnauthorized) ||
+      isAppError(error, ErrorCode.GraphCredentialsMissing)
+    ) {
       return { problem: "credentialsRejected", detail: (error as Error).message };
     }
     if (isAppError(error) && error.code.startsWith("graph_")) return { problem: "graphRefusing", detail: error.message };
@@ -32,12 +36,36 @@ export function diagnose(delivery: DrainTally | undefined, error: unknown): { pr
 }
 
 /** Alerts the admins' channel at once, at most once per problem every six hours. */
-export async function planAlert(store: Store, policy: CampaignPolicy, now: number, found: { problem: AlertProblem; detail: string }): Promise<number> {
+export async function planAlert(
+  store: Store,
+  policy: CampaignPolicy,
+  now: number,
+  found: { problem: AlertProblem; detail: string },
+): Promise<number> {
   const conversationId = policy.adminReport.conversationId;
   if (!conversationId) return 0;
   const bucket = Math.floor(now / (6 * 3_600_000));
-  const card = renderCard("alert", { problem: found.problem, detail: found.detail, since: new Date(now).toISOString() }, cardContextFor(policy, null, policy.timeZone));
+  const card = renderCard(
+    "alert",
+    { problem: found.problem, detail: found.detail, since: new Date(now).toISOString() },
+    cardContextFor(policy, null, policy.timeZone),
+  );
   const payload: OutboxPayload = { card: "channel", conversationId, content: card as unknown as Record<string, unknown> };
-  return (await queueMessages(store, [{ kind: "notice", userId: "admins", recipientId: "admins", phase: null, step: null, payload, dedupeKey: `alert:${found.problem}:${bucket}` }], new Date(now)))
-    .length;
+  return (
+    await queueMessages(
+      store,
+      [
+        {
+          kind: "notice",
+          userId: "admins",
+          recipientId: "admins",
+          phase: null,
+          step: null,
+          payload,
+          dedupeKey: `alert:${found.problem}:${bucket}`,
+        },
+      ],
+      new Date(now),
+    )
+  ).length;
 }

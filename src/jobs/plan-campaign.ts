@@ -47,7 +47,10 @@ export async function planCampaign(
   const tally = new StatusTally(policy);
 
   for await (const people of readAllPeople(store, snapshot.id)) {
-    const histories = await readHistories(store, people.map((p) => p.id));
+    const histories = await readHistories(
+      store,
+      people.map((p) => p.id),
+    );
     const managers = await managersFor(store, snapshot.id, policy, people, histories);
     const decisions = planReminders(people, (id) => histories.get(id), { policy, now, paused, managerOf: (id) => managers.get(id) });
     const due = decisions.filter((d): d is DueDecision => d.action !== "none");
@@ -64,9 +67,24 @@ export async function planCampaign(
   return { ...summary, status };
 }
 
-const skipReasons: readonly SkipReason[] = ["registered", "excluded", "notInPhase", "paused", "notYet", "outsideWindow", "snoozed", "remindedToday", "alreadyReminded", "overdueLimit", "unreachable"];
+const skipReasons: readonly SkipReason[] = [
+  "registered",
+  "excluded",
+  "notInPhase",
+  "paused",
+  "notYet",
+  "outsideWindow",
+  "snoozed",
+  "remindedToday",
+  "alreadyReminded",
+  "overdueLimit",
+  "unreachable",
+];
 
-function count(summary: { people: number; remind: number; escalate: number; skipped: Record<SkipReason, number> }, decisions: readonly Decision[]): void {
+function count(
+  summary: { people: number; remind: number; escalate: number; skipped: Record<SkipReason, number> },
+  decisions: readonly Decision[],
+): void {
   const seen = new Set<string>();
   for (const d of decisions) {
     if (!seen.has(d.userId)) summary.people += 1;
@@ -87,7 +105,9 @@ async function managersFor(
 ): Promise<Map<string, ManagerView & { person?: Person }>> {
   const after = policy.escalation.managerAfterReminders;
   if (after === undefined) return new Map();
-  const ids = people.filter((p) => p.managerId && (histories.get(p.id)?.unansweredReminders ?? 0) >= after).map((p) => p.managerId as string);
+  const ids = people
+    .filter((p) => p.managerId && (histories.get(p.id)?.unansweredReminders ?? 0) >= after)
+    .map((p) => p.managerId as string);
   if (ids.length === 0) return new Map();
   const found = await readPeopleByIds(store, snapshotId, ids);
   const states = await readHistories(store, [...found.keys()]);

@@ -50,20 +50,26 @@ export async function planDigests(store: Store, policy: CampaignPolicy, now: num
       card: "digest",
       managerFirstName: firstNameOf(manager),
       preferredLanguage: manager.preferredLanguage,
-      reports: reports.map(
-        (r): DigestReport => ({
-          personId: r.person.id,
-          displayName: r.person.displayName ?? r.person.userPrincipalName,
-          userPrincipalName: r.person.userPrincipalName,
-          phase: r.phase,
-          deadline: r.deadline ?? r.provisionalDeadline,
-          reminders: r.reminders,
-        }),
-      ),
+      reports: reports.map((r): DigestReport => ({
+        personId: r.person.id,
+        displayName: r.person.displayName ?? r.person.userPrincipalName,
+        userPrincipalName: r.person.userPrincipalName,
+        phase: r.phase,
+        deadline: r.deadline ?? r.provisionalDeadline,
+        reminders: r.reminders,
+      })),
       team: teams.team.get(managerId) ?? { members: reports.length, registered: 0 },
       organisation: teams.organisation,
     };
-    messages.push({ kind: "digest", userId: managerId, recipientId: managerId, phase: null, step: null, payload, dedupeKey: `digest:${managerId}:${local.toISOWeekDate()?.slice(0, 8) ?? ""}` });
+    messages.push({
+      kind: "digest",
+      userId: managerId,
+      recipientId: managerId,
+      phase: null,
+      step: null,
+      payload,
+      dedupeKey: `digest:${managerId}:${local.toISOWeekDate()?.slice(0, 8) ?? ""}`,
+    });
   }
   return (await queueMessages(store, messages, new Date(now))).length;
 }
@@ -73,7 +79,10 @@ async function teamFigures(store: Store, snapshotId: string, policy: CampaignPol
   const team = new Map<string, { members: number; registered: number }>();
   const organisation = { members: 0, registered: 0 };
   for await (const page of readAllPeople(store, snapshotId)) {
-    const histories = await readHistories(store, page.filter((p) => p.managerId && managerIds.has(p.managerId)).map((p) => p.id));
+    const histories = await readHistories(
+      store,
+      page.filter((p) => p.managerId && managerIds.has(p.managerId)).map((p) => p.id),
+    );
     for (const person of page) {
       if (!inScope(person, policy)) continue;
       const registered = isRegistered(policy.requirement, person, histories.get(person.id));

@@ -24,18 +24,37 @@ export async function queueDecisions(store: Store, page: PlanPage, now: Date, no
         preferredLanguage: person.preferredLanguage,
         methodsRegistered: person.methodsRegistered,
       };
-      messages.push({ kind: "reminder", userId: d.userId, recipientId: d.userId, phase: d.phase, step: d.step, payload, ...(notBefore ? { notBefore } : {}) });
+      messages.push({
+        kind: "reminder",
+        userId: d.userId,
+        recipientId: d.userId,
+        phase: d.phase,
+        step: d.step,
+        payload,
+        ...(notBefore ? { notBefore } : {}),
+      });
       if (d.fixesDeadline) deadlines.push({ user_id: d.userId, phase: d.phase, deadline: d.deadline, set_at: now.toISOString() });
     } else {
       const manager = page.people.get(d.managerId);
       if (!manager) continue;
-      messages.push({ kind: "escalation", userId: d.userId, recipientId: d.managerId, phase: d.phase, step: d.step, payload: escalationPayload(person, manager, d.deadline, d.remindersSent) });
+      messages.push({
+        kind: "escalation",
+        userId: d.userId,
+        recipientId: d.managerId,
+        phase: d.phase,
+        step: d.step,
+        payload: escalationPayload(person, manager, d.deadline, d.remindersSent),
+      });
     }
   }
   return store.db.transaction().execute(async (trx) => {
     const scoped = { ...store, db: trx };
     if (deadlines.length > 0) {
-      await trx.insertInto("phase_deadlines").values(deadlines).onConflict((oc) => oc.columns(["user_id", "phase"]).doNothing()).execute();
+      await trx
+        .insertInto("phase_deadlines")
+        .values(deadlines)
+        .onConflict((oc) => oc.columns(["user_id", "phase"]).doNothing())
+        .execute();
     }
     return (await queueMessages(scoped, messages, now)).length;
   });
@@ -47,7 +66,12 @@ function escalationPayload(person: Person, manager: Person, deadline: string, re
     deadline,
     managerFirstName: firstNameOf(manager),
     preferredLanguage: manager.preferredLanguage,
-    person: { id: person.id, displayName: person.displayName ?? person.userPrincipalName, userPrincipalName: person.userPrincipalName, department: person.department },
+    person: {
+      id: person.id,
+      displayName: person.displayName ?? person.userPrincipalName,
+      userPrincipalName: person.userPrincipalName,
+      department: person.department,
+    },
     remindersSent,
   };
 }

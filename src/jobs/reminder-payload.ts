@@ -15,7 +15,12 @@ export type OutboxPayload =
       readonly deadline: string;
       readonly managerFirstName: string;
       readonly preferredLanguage: string | null;
-      readonly person: { readonly id: string; readonly displayName: string; readonly userPrincipalName: string; readonly department: string | null };
+      readonly person: {
+        readonly id: string;
+        readonly displayName: string;
+        readonly userPrincipalName: string;
+        readonly department: string | null;
+      };
       readonly remindersSent: number;
     }
   | {

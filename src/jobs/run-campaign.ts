@@ -66,8 +66,8 @@ async function alertIfBroken(options: CampaignRunOptions, delivery: DrainTally |
   options.log.warn(found, "delivery problem; alerting the admins");
   if ((await planAlert(options.store, options.policy, options.clock.now(), found)) > 0) {
     // Only the alert is ready to go now; this drain sends it without waiting for retries.
-    await drainOutbox({ ...options.delivery, store: options.store, clock: options.clock, log: options.log, stopWhenIdle: true }).catch((failure: unknown) =>
-      options.log.error({ err: failure }, "could not send the alert"),
+    await drainOutbox({ ...options.delivery, store: options.store, clock: options.clock, log: options.log, stopWhenIdle: true }).catch(
+      (failure: unknown) => options.log.error({ err: failure }, "could not send the alert"),
     );
   }
 }

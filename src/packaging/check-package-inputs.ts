@@ -47,10 +47,7 @@ export function checkPackageInputs(inputs: PackageInputs): void {
 
 function checkGuid(value: string, source: string, meaning: string): void {
   if (!guid.test(value)) {
-    fail(
-      `${source} must be a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301; got ${JSON.stringify(value)}. ${meaning}`,
-      source,
-    );
+    fail(`${source} must be a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301; got ${JSON.stringify(value)}. ${meaning}`, source);
   }
 }
 

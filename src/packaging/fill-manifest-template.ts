@@ -14,10 +14,7 @@ const placeholder = /\{\{([A-Z0-9_]+)\}\}/g;
  * An array element that is only a placeholder with no value is dropped, so
  * `"validDomains": ["{{VALID_DOMAIN}}"]` becomes `[]` when no domain is given.
  */
-export function fillManifestTemplate(
-  template: unknown,
-  values: Readonly<Record<string, string | undefined>>,
-): FilledManifest {
+export function fillManifestTemplate(template: unknown, values: Readonly<Record<string, string | undefined>>): FilledManifest {
   const placeholderAt = new Map<string, string>();
 
   const fill = (node: unknown, pointer: string): unknown => {
@@ -27,9 +24,7 @@ export function fillManifestTemplate(
       return kept.map((item, index) => fill(item, `${pointer}/${index}`));
     }
     if (node !== null && typeof node === "object") {
-      return Object.fromEntries(
-        Object.entries(node).map(([key, value]) => [key, fill(value, `${pointer}/${escapeKey(key)}`)]),
-      );
+      return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, fill(value, `${pointer}/${escapeKey(key)}`)]));
     }
     return node;
   };
@@ -37,7 +32,10 @@ export function fillManifestTemplate(
   const fillString = (text: string, pointer: string): string =>
     text.replace(placeholder, (_match, name: string) => {
       if (!Object.hasOwn(values, name)) {
-        throw new AppPackageError("manifest_invalid", `manifest.template.json uses {{${name}}} at ${pointer}, which the builder does not fill.`);
+        throw new AppPackageError(
+          "manifest_invalid",
+          `manifest.template.json uses {{${name}}} at ${pointer}, which the builder does not fill.`,
+        );
       }
       const value = values[name];
       if (value === undefined) {

@@ -22,7 +22,9 @@ export function readPackageEnv(env: Readonly<Record<string, string | undefined>>
   const withSample = (name: string, sample: string): string => {
     const value = present(env[name]);
     if (value !== undefined) return value;
-    warnings.push(`${name} is not set; using the sample id ${sample}. Teams cannot reach a bot with this package: set ${name} before uploading it.`);
+    warnings.push(
+      `${name} is not set; using the sample id ${sample}. Teams cannot reach a bot with this package: set ${name} before uploading it.`,
+    );
     return sample;
   };
   return {

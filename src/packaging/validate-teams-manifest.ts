@@ -7,10 +7,7 @@ import { AppPackageError } from "./app-package-error.js";
  * copy, so this works offline. Throws one error listing every problem, each with the offending
  * value and, where a setting supplied it, that setting's name (`sourceOf` maps a JSON pointer).
  */
-export async function validateTeamsManifest(
-  manifest: unknown,
-  sourceOf: (pointer: string) => string | undefined,
-): Promise<void> {
+export async function validateTeamsManifest(manifest: unknown, sourceOf: (pointer: string) => string | undefined): Promise<void> {
   const problems = await AppManifestUtils.validateAgainstSchema(manifest as TeamsManifest);
   if (problems.length === 0) return;
 

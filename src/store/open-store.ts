@@ -27,7 +27,8 @@ export async function openStore(target: DatabaseTarget): Promise<Store> {
     await db.destroy();
     throw new AppError(ErrorCode.StoreFailed, `Could not open the store: ${(error as Error).message}`, {
       cause: error,
-      hint: target.kind === "postgres" ? "Check DATABASE_URL: host, port, database and credentials." : `Check that ${target.path} is writable.`,
+      hint:
+        target.kind === "postgres" ? "Check DATABASE_URL: host, port, database and credentials." : `Check that ${target.path} is writable.`,
     });
   }
   return store;
@@ -66,7 +67,9 @@ function postgresDialect(url: string): PostgresDialect {
     // count(*) and sums come back as int8; our counts fit in a double, so read them as numbers.
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
-        oid === 20 ? (value: string) => Number(value) : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig["getTypeParser"],
+        oid === 20
+          ? (value: string) => Number(value)
+          : (pg.types.getTypeParser(oid, format) as unknown)) as pg.CustomTypesConfig["getTypeParser"],
     },
   });
   return new PostgresDialect({ pool });

@@ -59,7 +59,14 @@ export async function queueMessages(store: Store, messages: readonly NewMessage[
  * LOCKED` lets several instances claim side by side without ever taking the same row; SQLite
  * has one writer at a time, so the same statement is atomic there without it.
  */
-export async function claimMessages(store: Store, worker: string, limit: number, now: Date, leaseMs: number, onlyKinds?: readonly OutboxKind[]): Promise<OutboxRow[]> {
+export async function claimMessages(
+  store: Store,
+  worker: string,
+  limit: number,
+  now: Date,
+  leaseMs: number,
+  onlyKinds?: readonly OutboxKind[],
+): Promise<OutboxRow[]> {
   const at = now.toISOString();
   const kinds = onlyKinds ? sql`and kind in (${sql.join(onlyKinds)})` : sql``;
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
@@ -77,10 +84,22 @@ export async function claimMessages(store: Store, worker: string, limit: number,
   return result.rows;
 }
 
-export async function markSent(store: Store, id: string, worker: string, sent: { at: Date; activityId: string; conversationId: string }): Promise<void> {
+export async function markSent(
+  store: Store,
+  id: string,
+  worker: string,
+  sent: { at: Date; activityId: string; conversationId: string },
+): Promise<void> {
   await store.db
     .updateTable("outbox")
-    .set({ status: "sent", sent_at: sent.at.toISOString(), activity_id: sent.activityId, conversation_id: sent.conversationId, lease_until: null, last_error: null })
+    .set({
+      status: "sent",
+      sent_at: sent.at.toISOString(),
+      activity_id: sent.activityId,
+      conversation_id: sent.conversationId,
+      lease_until: null,
+      last_error: null,
+    })
     .where("id", "=", id)
     .where("claimed_by", "=", worker)
     .execute();
@@ -96,7 +115,13 @@ export async function markRetry(store: Store, id: string, worker: string, notBef
     .execute();
 }
 
-export async function markFinal(store: Store, id: string, worker: string, status: Extract<OutboxStatus, "failed" | "unreachable" | "cancelled">, error: string): Promise<void> {
+export async function markFinal(
+  store: Store,
+  id: string,
+  worker: string,
+  status: Extract<OutboxStatus, "failed" | "unreachable" | "cancelled">,
+  error: string,
+): Promise<void> {
   await store.db
     .updateTable("outbox")
     .set({ status, lease_until: null, last_error: error.slice(0, 1000) })
@@ -107,7 +132,11 @@ export async function markFinal(store: Store, id: string, worker: string, status
 
 /** Rows by status: what is left to drain, what failed. */
 export async function countOutbox(store: Store): Promise<Record<OutboxStatus, number>> {
-  const rows = await store.db.selectFrom("outbox").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute();
+  const rows = await store.db
+    .selectFrom("outbox")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
   const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0, cancelled: 0 };
   for (const row of rows) counts[row.status] = Number(row.n);
   return counts;
@@ -117,7 +146,9 @@ export async function countOutbox(store: Store): Promise<Record<OutboxStatus, nu
 export async function nextReadyAt(store: Store, onlyKinds?: readonly OutboxKind[]): Promise<Date | undefined> {
   const row = await store.db
     .selectFrom("outbox")
-    .select((eb) => eb.fn.min<string>(eb.fn.coalesce(sql<string>`case when status = 'sending' then lease_until end`, "not_before")).as("at"))
+    .select((eb) =>
+      eb.fn.min<string>(eb.fn.coalesce(sql<string>`case when status = 'sending' then lease_until end`, "not_before")).as("at"),
+    )
     .where("status", "in", ["pending", "sending"])
     .$if(onlyKinds !== undefined, (q) => q.where("kind", "in", onlyKinds ?? []))
     .executeTakeFirst();

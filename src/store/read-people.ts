@@ -35,7 +35,11 @@ function peopleQuery(store: Store, snapshotId: string) {
 
 async function readPeople(store: Store, snapshotId: string, narrow: (q: PeopleQuery) => PeopleQuery): Promise<Person[]> {
   const rows = await narrow(peopleQuery(store, snapshotId)).execute();
-  const groups = await groupsOf(store, snapshotId, rows.map((r) => r.id));
+  const groups = await groupsOf(
+    store,
+    snapshotId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     userPrincipalName: r.user_principal_name,
@@ -103,8 +107,14 @@ async function groupsOf(store: Store, snapshotId: string, userIds: string[]): Pr
 
 /** People whose display name contains `text` (case-insensitive), for `/mfa user <name>`. */
 export async function searchPeopleByName(store: Store, snapshotId: string, text: string, limit: number): Promise<Person[]> {
-  const pattern = `%${text.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const pattern = `%${text
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
   return readPeople(store, snapshotId, (q) =>
-    q.where((eb) => eb(eb.fn("lower", ["u.display_name"]), "like", sql<string>`${pattern} escape '\\'`)).orderBy("u.display_name").limit(limit),
+    q
+      .where((eb) => eb(eb.fn("lower", ["u.display_name"]), "like", sql<string>`${pattern} escape '\\'`))
+      .orderBy("u.display_name")
+      .limit(limit),
   );
 }

@@ -80,7 +80,11 @@ export async function insertRegistrations(store: Store, snapshotId: string, rows
 export async function insertGroupMembers(store: Store, snapshotId: string, groupId: string, userIds: readonly string[]): Promise<void> {
   const rows = [...new Set(userIds)].map((user_id) => ({ snapshot_id: snapshotId, group_id: groupId, user_id }));
   for (const batch of batches(rows)) {
-    await store.db.insertInto("group_members").values(batch).onConflict((oc) => oc.doNothing()).execute();
+    await store.db
+      .insertInto("group_members")
+      .values(batch)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
 

@@ -70,5 +70,15 @@ export async function readStatusFigures(store: Store, snapshotId?: string): Prom
 }
 
 function emptyFigures(): StatusFigures {
-  return { users: 0, members: 0, registered: 0, notRegistered: 0, admins: 0, adminsNotRegistered: 0, percentRegistered: 0, lastSync: null, byDepartment: {} };
+  return {
+    users: 0,
+    members: 0,
+    registered: 0,
+    notRegistered: 0,
+    admins: 0,
+    adminsNotRegistered: 0,
+    percentRegistered: 0,
+    lastSync: null,
+    byDepartment: {},
+  };
 }

@@ -34,13 +34,12 @@ export async function beginSyncRun(store: Store, now: Date): Promise<string> {
   return id;
 }
 
-export async function recordSyncProgress(
-  store: Store,
-  id: string,
-  now: Date,
-  counts: SyncCounts,
-): Promise<void> {
-  await store.db.updateTable("sync_runs").set({ ...counts, heartbeat_at: now.toISOString() }).where("id", "=", id).execute();
+export async function recordSyncProgress(store: Store, id: string, now: Date, counts: SyncCounts): Promise<void> {
+  await store.db
+    .updateTable("sync_runs")
+    .set({ ...counts, heartbeat_at: now.toISOString() })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function failSyncRun(store: Store, id: string, now: Date, error: string): Promise<void> {

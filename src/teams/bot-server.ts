@@ -37,7 +37,12 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, rejectUnknown: true }));
 
   server.post("/api/messages", async (req, res) => {
-    if (typeof req.body !== "object" || req.body === null || Array.isArray(req.body) || typeof (req.body as { type?: unknown }).type !== "string") {
+    if (
+      typeof req.body !== "object" ||
+      req.body === null ||
+      Array.isArray(req.body) ||
+      typeof (req.body as { type?: unknown }).type !== "string"
+    ) {
       res.send(400, { error: { code: "BadArgument", message: "expected a Bot Framework activity (a JSON object with a type)" } });
       return;
     }

@@ -58,7 +58,7 @@ export function createBotApp(options: BotAppOptions): Application {
   for (const verb of cardVerbs) {
     app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state: TurnState, data: Record<string, unknown>) => {
       const result = await handlers.cardAction(verb, data, context.activity.from.aadObjectId);
-      return "card" in result ? (result.card) : result.message;
+      return "card" in result ? result.card : result.message;
     });
   }
 

@@ -90,7 +90,17 @@ async function guard(run: (inTurn: (work: () => Promise<void>) => Promise<void>)
     failure = error;
   }
   if (failure === undefined) return;
-  const e = failure as { statusCode?: number; code?: string; message?: string; response?: { headers?: { get?(name: string): string | undefined } } };
+  const e = failure as {
+    statusCode?: number;
+    code?: string;
+    message?: string;
+    response?: { headers?: { get?(name: string): string | undefined } };
+  };
   const retryAfter = Number(e.response?.headers?.get?.("retry-after"));
-  throw new TeamsDeliveryError(e.statusCode ?? 0, e.code ?? "NetworkError", e.message ?? JSON.stringify(failure), Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
+  throw new TeamsDeliveryError(
+    e.statusCode ?? 0,
+    e.code ?? "NetworkError",
+    e.message ?? JSON.stringify(failure),
+    Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined,
+  );
 }

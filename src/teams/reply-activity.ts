@@ -18,7 +18,12 @@ export function replyActivity(reply: ChatReply): { text?: string; attachments?: 
           {
             contentType: "application/vnd.microsoft.teams.card.file.consent",
             name: reply.name,
-            content: { description: reply.description, sizeInBytes: reply.content.length, acceptContext: { kind: "export", name: reply.name }, declineContext: { kind: "export" } },
+            content: {
+              description: reply.description,
+              sizeInBytes: reply.content.length,
+              acceptContext: { kind: "export", name: reply.name },
+              declineContext: { kind: "export" },
+            },
           },
         ],
       };

@@ -18,7 +18,12 @@ export function examplePolicy(overrides: Record<string, unknown> = {}): Campaign
       { name: "Admins", members: { admins: true }, deadline: "2026-12-08" },
       { name: "Everyone", members: { all: true }, deadlineDaysAfterFirstReminder: 14 },
     ],
-    exclude: { users: ["admin-emergency-01@contoso.com", "admin-emergency-02@contoso.com"], groups: [serviceGroup], guests: true, disabled: true },
+    exclude: {
+      users: ["admin-emergency-01@contoso.com", "admin-emergency-02@contoso.com"],
+      groups: [serviceGroup],
+      guests: true,
+      disabled: true,
+    },
     reminders: {
       daysBeforeDeadline: [14, 7, 3, 1, 0],
       overdueEveryDays: 2,
@@ -50,7 +55,9 @@ export function person(over: Partial<Omit<Person, "groupIds">> & { groups?: stri
   };
 }
 
-export function history(over: Partial<Omit<PersonHistory, "stepsQueued" | "escalatedPhases">> & { steps?: string[]; escalated?: string[] } = {}): PersonHistory {
+export function history(
+  over: Partial<Omit<PersonHistory, "stepsQueued" | "escalatedPhases">> & { steps?: string[]; escalated?: string[] } = {},
+): PersonHistory {
   const { steps, escalated, ...rest } = over;
   return { ...emptyHistory, stepsQueued: new Set(steps ?? []), escalatedPhases: new Set(escalated ?? []), ...rest };
 }

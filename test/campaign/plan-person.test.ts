@@ -23,14 +23,44 @@ const only = (d: Decision[]) => {
 // Pilot deadline: Tuesday 2026-12-01. London is on GMT in November and December.
 describe("who is left alone, and why", () => {
   it.each<[string, Person, PersonHistory, SkipDecision["skip"], RegExp]>([
-    ["a registered person", person({ isMfaRegistered: true, methodsRegistered: ["microsoftAuthenticatorPush"] }), history(), "registered", /meets/],
-    ["someone confirmed live although the report lags", person(), history({ confirmedRegisteredAt: at("2026-11-16T09:00:00Z") }), "registered", /meets/],
-    ["a break-glass account named in exclude.users", person({ userPrincipalName: "Admin-Emergency-01@contoso.com", isAdmin: true }), history(), "excluded", /by name/],
+    [
+      "a registered person",
+      person({ isMfaRegistered: true, methodsRegistered: ["microsoftAuthenticatorPush"] }),
+      history(),
+      "registered",
+      /meets/,
+    ],
+    [
+      "someone confirmed live although the report lags",
+      person(),
+      history({ confirmedRegisteredAt: at("2026-11-16T09:00:00Z") }),
+      "registered",
+      /meets/,
+    ],
+    [
+      "a break-glass account named in exclude.users",
+      person({ userPrincipalName: "Admin-Emergency-01@contoso.com", isAdmin: true }),
+      history(),
+      "excluded",
+      /by name/,
+    ],
     ["a disabled account", person({ accountEnabled: false }), history(), "excluded", /disabled/],
     ["a guest", person({ userType: "Guest" }), history(), "excluded", /guest/],
     ["a service account in the excluded group", person({ groups: [serviceGroup] }), history(), "excluded", /excluded group/],
-    ["someone Teams refused until next week", person(), history({ unreachableUntil: at("2026-11-20T00:00:00Z") }), "unreachable", /refused/],
-    ["someone who snoozed until tomorrow", person(), history({ snoozedUntil: at("2026-11-18T10:00:00Z"), snoozeCount: 1 }), "snoozed", /snoozed until/],
+    [
+      "someone Teams refused until next week",
+      person(),
+      history({ unreachableUntil: at("2026-11-20T00:00:00Z") }),
+      "unreachable",
+      /refused/,
+    ],
+    [
+      "someone who snoozed until tomorrow",
+      person(),
+      history({ snoozedUntil: at("2026-11-18T10:00:00Z"), snoozeCount: 1 }),
+      "snoozed",
+      /snoozed until/,
+    ],
   ])("skips %s", (_name, p, h, skip, reason) => {
     const d = only(plan(p, h, at("2026-11-17T11:00:00Z"))) as SkipDecision;
     expect(d.action).toBe("none");
@@ -86,16 +116,36 @@ describe("which reminder step is due", () => {
   });
 
   it("reminds again once a snooze is over, even when no new step is due", () => {
-    const h = history({ steps: ["Pilot:d-14"], snoozeCount: 1, snoozedUntil: at("2026-11-19T10:00:00Z"), lastReminderAt: at("2026-11-17T11:00:00Z") });
+    const h = history({
+      steps: ["Pilot:d-14"],
+      snoozeCount: 1,
+      snoozedUntil: at("2026-11-19T10:00:00Z"),
+      lastReminderAt: at("2026-11-17T11:00:00Z"),
+    });
     expect(only(plan(person(), h, at("2026-11-19T10:30:00Z")))).toMatchObject({ action: "remind", step: "snooze-1" });
-    const after = history({ steps: ["Pilot:d-14", "Pilot:snooze-1"], snoozeCount: 1, snoozedUntil: at("2026-11-19T10:00:00Z"), lastReminderAt: at("2026-11-19T10:30:00Z") });
+    const after = history({
+      steps: ["Pilot:d-14", "Pilot:snooze-1"],
+      snoozeCount: 1,
+      snoozedUntil: at("2026-11-19T10:00:00Z"),
+      lastReminderAt: at("2026-11-19T10:30:00Z"),
+    });
     expect(only(plan(person(), after, at("2026-11-20T10:30:00Z")))).toMatchObject({ skip: "alreadyReminded" });
   });
 
   it("sends at most one reminder a day", () => {
-    const h = history({ steps: ["Pilot:d-14"], snoozeCount: 1, snoozedUntil: at("2026-11-17T12:00:00Z"), lastReminderAt: at("2026-11-17T11:00:00Z") });
+    const h = history({
+      steps: ["Pilot:d-14"],
+      snoozeCount: 1,
+      snoozedUntil: at("2026-11-17T12:00:00Z"),
+      lastReminderAt: at("2026-11-17T11:00:00Z"),
+    });
     expect(only(plan(person(), h, at("2026-11-17T11:30:00Z")))).toMatchObject({ skip: "snoozed" });
-    const later = history({ steps: ["Pilot:d-14"], snoozeCount: 1, snoozedUntil: at("2026-11-17T11:10:00Z"), lastReminderAt: at("2026-11-17T11:00:00Z") });
+    const later = history({
+      steps: ["Pilot:d-14"],
+      snoozeCount: 1,
+      snoozedUntil: at("2026-11-17T11:10:00Z"),
+      lastReminderAt: at("2026-11-17T11:00:00Z"),
+    });
     expect(only(plan(person(), later, at("2026-11-17T11:30:00Z")))).toMatchObject({ skip: "remindedToday" });
   });
 });

@@ -15,9 +15,18 @@ const everySample = LANGUAGES.flatMap((language) =>
 describe("renderCard: the cards for admins and managers", () => {
   it("has a sample of every new card in every language", () => {
     const names = new Set(everySample.map((sample) => sample.name));
-    expect([...names].sort()).toEqual(
-      ["adminReport", "alert", "digest", "digestReminded", "help", "pending", "preview", "status", "user", "welcome"],
-    );
+    expect([...names].sort()).toEqual([
+      "adminReport",
+      "alert",
+      "digest",
+      "digestReminded",
+      "help",
+      "pending",
+      "preview",
+      "status",
+      "user",
+      "welcome",
+    ]);
   });
 
   it.each(everySample.map((sample) => [sample.label, sample] as const))(
@@ -37,7 +46,10 @@ describe("renderCard: the cards for admins and managers", () => {
 
   it("draws the share registered as a donut and the trend as a line, on the status and the daily report", () => {
     for (const sample of everySample.filter((s) => s.label.endsWith("status, paused, mid-rollout") || s.label.endsWith(": adminReport"))) {
-      expect(chartsIn(render(sample)).map((chart) => chart.type), sample.label).toEqual(["Chart.Donut", "Chart.Line"]);
+      expect(
+        chartsIn(render(sample)).map((chart) => chart.type),
+        sample.label,
+      ).toEqual(["Chart.Donut", "Chart.Line"]);
     }
     expect(chartsIn(render(everySample.find((s) => s.label === "en: status, before the first sync")!))).toEqual([]);
   });

@@ -48,38 +48,53 @@ export function sampleCards(language: Language): CardSample[] {
     for (const { kind, daysLeft } of REMINDERS) {
       for (const snoozeAvailable of [true, false]) {
         samples.push(
-          sample(`reminder ${kind} ${daysLeft}d ${requirement}${snoozeAvailable ? "" : " no-snooze"}`, "reminder", {
-            kind,
-            firstName: "Anna",
-            deadline: "2025-03-14",
-            daysLeft,
-            methodsRegistered: [],
-            snoozeAvailable,
-            ...IDS,
-          }, context),
+          sample(
+            `reminder ${kind} ${daysLeft}d ${requirement}${snoozeAvailable ? "" : " no-snooze"}`,
+            "reminder",
+            {
+              kind,
+              firstName: "Anna",
+              deadline: "2025-03-14",
+              daysLeft,
+              methodsRegistered: [],
+              snoozeAvailable,
+              ...IDS,
+            },
+            context,
+          ),
         );
       }
     }
     samples.push(
-      sample(`reminder upcoming ${requirement} with SMS only`, "reminder", {
-        kind: "upcoming",
-        firstName: "Anna",
-        deadline: "2025-03-14",
-        daysLeft: 3,
-        methodsRegistered: SMS_ONLY,
-        snoozeAvailable: true,
-        ...IDS,
-      }, context),
-      sample(`stillMissing ${requirement} found SMS`, "stillMissing", {
-        kind: "upcoming",
-        firstName: "Anna",
-        deadline: "2025-03-14",
-        daysLeft: 3,
-        methodsRegistered: SMS_ONLY,
-        methodsFound: SMS_ONLY,
-        snoozeAvailable: true,
-        ...IDS,
-      }, context),
+      sample(
+        `reminder upcoming ${requirement} with SMS only`,
+        "reminder",
+        {
+          kind: "upcoming",
+          firstName: "Anna",
+          deadline: "2025-03-14",
+          daysLeft: 3,
+          methodsRegistered: SMS_ONLY,
+          snoozeAvailable: true,
+          ...IDS,
+        },
+        context,
+      ),
+      sample(
+        `stillMissing ${requirement} found SMS`,
+        "stillMissing",
+        {
+          kind: "upcoming",
+          firstName: "Anna",
+          deadline: "2025-03-14",
+          daysLeft: 3,
+          methodsRegistered: SMS_ONLY,
+          methodsFound: SMS_ONLY,
+          snoozeAvailable: true,
+          ...IDS,
+        },
+        context,
+      ),
       sample(`noSmartphone ${requirement}`, "noSmartphone", { ...IDS }, context),
     );
   }
@@ -87,50 +102,90 @@ export function sampleCards(language: Language): CardSample[] {
   const context = sampleContext(language);
   samples.push(
     sample("thankYou", "thankYou", { firstName: "Anna", methodsRegistered: ["microsoftAuthenticatorPush", "mobilePhone"] }, context),
-    sample("stillMissing found nothing, overdue", "stillMissing", {
-      kind: "overdue",
-      firstName: "Anna",
-      deadline: "2025-03-14",
-      daysLeft: -1,
-      methodsRegistered: [],
-      methodsFound: [],
-      snoozeAvailable: false,
-      ...IDS,
-    }, context),
-    sample("snoozed, 2 left", "snoozed", { until: "2025-03-11T09:00:00Z", snoozesLeft: 2, refused: false, deadline: "2025-03-14", ...IDS }, context),
-    sample("snoozed, last one", "snoozed", { until: "2025-03-11T09:00:00Z", snoozesLeft: 0, refused: false, deadline: "2025-03-14", ...IDS }, context),
-    sample("snoozeRefused", "snoozed", { until: "2025-03-11T09:00:00Z", snoozesLeft: 0, refused: true, deadline: "2025-03-14", ...IDS }, context),
-    sample("helpRequested", "helpRequested", {}, context),
-    sample("helpRequested, helpdesk without contact details", "helpRequested", {}, {
-      ...context,
-      helpdesk: { name: "Contoso Service Desk" },
-    }),
-    sample("escalation, 3 days left", "escalation", {
-      managerFirstName: "Bernd",
-      person: { displayName: "Anna Schmidt", userPrincipalName: "anna.schmidt@contoso.com", department: "Finance" },
-      remindersSent: 3,
-      deadline: "2025-03-14",
-      daysLeft: 3,
-    }, context),
-    sample("escalation, overdue, no department", "escalation", {
-      managerFirstName: "Bernd",
-      person: { displayName: "Anna Schmidt", userPrincipalName: "anna.schmidt@contoso.com" },
-      remindersSent: 1,
-      deadline: "2025-03-14",
-      daysLeft: -5,
-    }, { ...context, helpdesk: { name: "Contoso Service Desk", email: "servicedesk@contoso.com" } }),
-    sample("helpdeskNotice", "helpdeskNotice", {
-      person: {
-        displayName: "Anna Schmidt",
-        userPrincipalName: "anna.schmidt@contoso.com",
-        department: "Finance",
-        id: "9f1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d",
+    sample(
+      "stillMissing found nothing, overdue",
+      "stillMissing",
+      {
+        kind: "overdue",
+        firstName: "Anna",
+        deadline: "2025-03-14",
+        daysLeft: -1,
+        methodsRegistered: [],
+        methodsFound: [],
+        snoozeAvailable: false,
+        ...IDS,
       },
-      deadline: "2025-03-14",
-      daysLeft: 3,
-      methodsRegistered: SMS_ONLY,
-      requestedAt: "2025-03-11T13:32:00Z",
-    }, context),
+      context,
+    ),
+    sample(
+      "snoozed, 2 left",
+      "snoozed",
+      { until: "2025-03-11T09:00:00Z", snoozesLeft: 2, refused: false, deadline: "2025-03-14", ...IDS },
+      context,
+    ),
+    sample(
+      "snoozed, last one",
+      "snoozed",
+      { until: "2025-03-11T09:00:00Z", snoozesLeft: 0, refused: false, deadline: "2025-03-14", ...IDS },
+      context,
+    ),
+    sample(
+      "snoozeRefused",
+      "snoozed",
+      { until: "2025-03-11T09:00:00Z", snoozesLeft: 0, refused: true, deadline: "2025-03-14", ...IDS },
+      context,
+    ),
+    sample("helpRequested", "helpRequested", {}, context),
+    sample(
+      "helpRequested, helpdesk without contact details",
+      "helpRequested",
+      {},
+      {
+        ...context,
+        helpdesk: { name: "Contoso Service Desk" },
+      },
+    ),
+    sample(
+      "escalation, 3 days left",
+      "escalation",
+      {
+        managerFirstName: "Bernd",
+        person: { displayName: "Anna Schmidt", userPrincipalName: "anna.schmidt@contoso.com", department: "Finance" },
+        remindersSent: 3,
+        deadline: "2025-03-14",
+        daysLeft: 3,
+      },
+      context,
+    ),
+    sample(
+      "escalation, overdue, no department",
+      "escalation",
+      {
+        managerFirstName: "Bernd",
+        person: { displayName: "Anna Schmidt", userPrincipalName: "anna.schmidt@contoso.com" },
+        remindersSent: 1,
+        deadline: "2025-03-14",
+        daysLeft: -5,
+      },
+      { ...context, helpdesk: { name: "Contoso Service Desk", email: "servicedesk@contoso.com" } },
+    ),
+    sample(
+      "helpdeskNotice",
+      "helpdeskNotice",
+      {
+        person: {
+          displayName: "Anna Schmidt",
+          userPrincipalName: "anna.schmidt@contoso.com",
+          department: "Finance",
+          id: "9f1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d",
+        },
+        deadline: "2025-03-14",
+        daysLeft: 3,
+        methodsRegistered: SMS_ONLY,
+        requestedAt: "2025-03-11T13:32:00Z",
+      },
+      context,
+    ),
   );
   return samples;
 }

@@ -26,7 +26,11 @@ describe("cards/strings", () => {
   });
 
   it.each(LANGUAGES.filter((language) => language !== "en"))("%s.json has exactly the keys of en.json", (language) => {
-    expect(leaves(read(language)).map(([key]) => key).sort()).toEqual([...en.keys()].sort());
+    expect(
+      leaves(read(language))
+        .map(([key]) => key)
+        .sort(),
+    ).toEqual([...en.keys()].sort());
   });
 
   it.each(LANGUAGES.filter((language) => language !== "en"))(
@@ -35,7 +39,9 @@ describe("cards/strings", () => {
       // "once", "noch einmal": a singular need not show {count}. Any other difference would leave a
       // {gap} in the card or drop a fact.
       const names = (key: string, text: string) =>
-        placeholders(text).filter((name) => !(key.endsWith(".one") && name === "count")).join();
+        placeholders(text)
+          .filter((name) => !(key.endsWith(".one") && name === "count"))
+          .join();
       const mismatches = leaves(read(language)).filter(([key, text]) => names(key, text) !== names(key, en.get(key) ?? ""));
       expect(mismatches).toEqual([]);
     },
@@ -54,7 +60,17 @@ describe("cards/strings", () => {
   });
 
   it("names every methodsRegistered value the simulated tenant hands out", () => {
-    const methods = ["microsoftAuthenticatorPush", "microsoftAuthenticatorPasswordless", "softwareOneTimePasscode", "mobilePhone", "alternateMobilePhone", "officePhone", "fido2SecurityKey", "windowsHelloForBusiness", "email"];
+    const methods = [
+      "microsoftAuthenticatorPush",
+      "microsoftAuthenticatorPasswordless",
+      "softwareOneTimePasscode",
+      "mobilePhone",
+      "alternateMobilePhone",
+      "officePhone",
+      "fido2SecurityKey",
+      "windowsHelloForBusiness",
+      "email",
+    ];
     for (const method of methods) expect(en.has(`methods.${method}`), method).toBe(true);
   });
 });

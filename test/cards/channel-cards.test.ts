@@ -27,14 +27,22 @@ describe("renderCard: the admin channel's report and alerts", () => {
   });
 
   it("says on a quiet day that nothing changed, without names", () => {
-    const card = renderCard("adminReport", { status: sampleStatus(), newlyRegistered: 0, newlyUnreachable: [], failures: 0 }, sampleContext("en"));
+    const card = renderCard(
+      "adminReport",
+      { status: sampleStatus(), newlyRegistered: 0, newlyUnreachable: [], failures: 0 },
+      sampleContext("en"),
+    );
     const text = visibleText(replaceChartsWithFallbacks(card));
     const changes = text.slice(text.indexOf("Since yesterday"), text.indexOf("64.2\u00a0% registered"));
     expect(changes).toBe("Since yesterday\nNewly registered\n0\nNewly unreachable\n0\nDelivery failures\n0\n");
   });
 
   it("alerts in the attention style with what is wrong, since when, what to check and the last error", () => {
-    const card = renderCard("alert", { problem: "credentialsRejected", detail: "AADSTS7000215: Invalid client secret provided.", since: "2025-03-11T06:40:00Z" }, sampleContext("en"));
+    const card = renderCard(
+      "alert",
+      { problem: "credentialsRejected", detail: "AADSTS7000215: Invalid client secret provided.", since: "2025-03-11T06:40:00Z" },
+      sampleContext("en"),
+    );
     const text = visibleText(card);
     expect(ofType(card, "Container").find((c) => c.style === "attention")).toBeDefined();
     expect(ofType(card, "TextBlock").find((b) => b.text === "The bot's credentials were rejected")).toMatchObject({ color: "attention" });
@@ -46,13 +54,22 @@ describe("renderCard: the admin channel's report and alerts", () => {
 
   it("has its own words for each problem, in every language", () => {
     const titles = (["deliveryFailing", "credentialsRejected", "graphRefusing"] as const).map(
-      (problem) => ofType(renderCard("alert", { problem, detail: "x", since: "2025-03-11T06:40:00Z" }, sampleContext("de")), "TextBlock")[2]?.text,
+      (problem) =>
+        ofType(renderCard("alert", { problem, detail: "x", since: "2025-03-11T06:40:00Z" }, sampleContext("de")), "TextBlock")[2]?.text,
     );
-    expect(titles).toEqual(["Erinnerungen werden nicht zugestellt", "Die Anmeldedaten des Bots wurden abgelehnt", "Microsoft Graph lehnt die Anfragen des Bots ab"]);
+    expect(titles).toEqual([
+      "Erinnerungen werden nicht zugestellt",
+      "Die Anmeldedaten des Bots wurden abgelehnt",
+      "Microsoft Graph lehnt die Anfragen des Bots ab",
+    ]);
   });
 
   it("shortens a long error and leaves out an empty one", () => {
-    const long = renderCard("alert", { problem: "graphRefusing", detail: "<html>".padEnd(2000, "x"), since: "2025-03-11T06:40:00Z" }, sampleContext("en"));
+    const long = renderCard(
+      "alert",
+      { problem: "graphRefusing", detail: "<html>".padEnd(2000, "x"), since: "2025-03-11T06:40:00Z" },
+      sampleContext("en"),
+    );
     expect(String(ofType(long, "TextBlock").at(-1)?.text).length).toBeLessThanOrEqual(300);
     const empty = renderCard("alert", { problem: "graphRefusing", detail: "  ", since: "2025-03-11T06:40:00Z" }, sampleContext("en"));
     expect(visibleText(empty)).not.toContain("Last error");

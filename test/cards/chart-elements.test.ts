@@ -2,14 +2,30 @@ import { describe, expect, it } from "vitest";
 import { chartProblems, chartsIn, replaceChartsWithFallbacks } from "./chart-elements.js";
 
 const fallback = { type: "TextBlock", text: "64.2 % registered", wrap: true };
-const donut = { type: "Chart.Donut", title: "Registered", data: [{ legend: "Registered", value: 1234, color: "good" }, { legend: "Not yet", value: 688 }], fallback };
+const donut = {
+  type: "Chart.Donut",
+  title: "Registered",
+  data: [
+    { legend: "Registered", value: 1234, color: "good" },
+    { legend: "Not yet", value: 688 },
+  ],
+  fallback,
+};
 const line = {
   type: "Chart.Line",
   title: "Sample",
   xAxisTitle: "Days",
   yAxisTitle: "Sales",
   colorSet: "categorical",
-  data: [{ legend: "Outlook", values: [{ x: "2023-05-01", y: 99 }, { x: "2023-05-02", y: 6 }] }],
+  data: [
+    {
+      legend: "Outlook",
+      values: [
+        { x: "2023-05-01", y: 99 },
+        { x: "2023-05-02", y: 6 },
+      ],
+    },
+  ],
   fallback,
 };
 const card = (...body: unknown[]) => ({ type: "AdaptiveCard", version: "1.5", body });
@@ -30,8 +46,12 @@ describe("chartProblems", () => {
     expect(chartProblems(card({ ...donut, data: [{ legend: "A", value: "12" }] }))).toEqual([expect.stringContaining("data[0].value")]);
     expect(chartProblems(card({ ...donut, data: [{ label: "A", value: 1 }] }))).toEqual([expect.stringContaining("data[0].label")]);
     expect(chartProblems(card({ ...donut, data: [{ value: 1, color: "green" }] }))).toEqual([expect.stringContaining("colour")]);
-    expect(chartProblems(card({ ...line, data: [{ legend: "A", values: [{ x: "2023-05-01" }] }] }))).toEqual([expect.stringContaining("data[0].values")]);
-    expect(chartProblems(card({ ...line, data: [{ legend: "A", values: [{ x: "d", y: 1, z: 2 }] }] }))).toEqual([expect.stringContaining("data[0].values")]);
+    expect(chartProblems(card({ ...line, data: [{ legend: "A", values: [{ x: "2023-05-01" }] }] }))).toEqual([
+      expect.stringContaining("data[0].values"),
+    ]);
+    expect(chartProblems(card({ ...line, data: [{ legend: "A", values: [{ x: "d", y: 1, z: 2 }] }] }))).toEqual([
+      expect.stringContaining("data[0].values"),
+    ]);
   });
 
   it("demands a fallback that is a valid 1.5 element and no chart itself", () => {
@@ -46,7 +66,9 @@ describe("chartProblems", () => {
 describe("replaceChartsWithFallbacks", () => {
   it("puts each chart's fallback in its place, at any depth, and leaves the rest alone", () => {
     const original = card({ type: "TextBlock", text: "Title" }, donut, { type: "Container", items: [line] });
-    expect(replaceChartsWithFallbacks(original)).toEqual(card({ type: "TextBlock", text: "Title" }, fallback, { type: "Container", items: [fallback] }));
+    expect(replaceChartsWithFallbacks(original)).toEqual(
+      card({ type: "TextBlock", text: "Title" }, fallback, { type: "Container", items: [fallback] }),
+    );
     expect(chartsIn(original)).toHaveLength(2);
   });
 

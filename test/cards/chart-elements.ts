@@ -25,12 +25,37 @@ const CHART_PROPERTIES = new Set([
 
 /** The `color` values the page lists for a data point. */
 const CHART_COLORS = new Set([
-  "good", "warning", "attention", "neutral",
-  "categoricalRed", "categoricalPurple", "categoricalLavender", "categoricalBlue", "categoricalLightBlue",
-  "categoricalTeal", "categoricalGreen", "categoricalLime", "categoricalMarigold",
-  "sequential1", "sequential2", "sequential3", "sequential4", "sequential5", "sequential6", "sequential7", "sequential8",
-  "divergingBlue", "divergingLightBlue", "divergingCyan", "divergingTeal", "divergingYellow", "divergingPeach",
-  "divergingLightRed", "divergingRed", "divergingMaroon", "divergingGray",
+  "good",
+  "warning",
+  "attention",
+  "neutral",
+  "categoricalRed",
+  "categoricalPurple",
+  "categoricalLavender",
+  "categoricalBlue",
+  "categoricalLightBlue",
+  "categoricalTeal",
+  "categoricalGreen",
+  "categoricalLime",
+  "categoricalMarigold",
+  "sequential1",
+  "sequential2",
+  "sequential3",
+  "sequential4",
+  "sequential5",
+  "sequential6",
+  "sequential7",
+  "sequential8",
+  "divergingBlue",
+  "divergingLightBlue",
+  "divergingCyan",
+  "divergingTeal",
+  "divergingYellow",
+  "divergingPeach",
+  "divergingLightRed",
+  "divergingRed",
+  "divergingMaroon",
+  "divergingGray",
 ]);
 
 // The page's examples name these sets; it lists no others.
@@ -72,7 +97,9 @@ export function chartsIn(value: unknown): Node[] {
 
 /** What is wrong with the card's charts, one line each; empty when nothing is. */
 export function chartProblems(card: unknown): string[] {
-  return chartsIn(card).flatMap((chart, index) => chartElementProblems(chart).map((problem) => `chart ${index} (${String(chart.type)}): ${problem}`));
+  return chartsIn(card).flatMap((chart, index) =>
+    chartElementProblems(chart).map((problem) => `chart ${index} (${String(chart.type)}): ${problem}`),
+  );
 }
 
 function chartElementProblems(chart: Node): string[] {
@@ -120,7 +147,9 @@ function dataProblems(chart: Node): string[] {
 function itemProblems(item: unknown, where: string, required: Record<string, (value: unknown) => boolean>): string[] {
   if (!isObject(item)) return [`${where} must be an object`];
   const known = new Set(["legend", "color", ...Object.keys(required)]);
-  const problems = Object.keys(item).filter((key) => !known.has(key)).map((key) => `${where}.${key} is not documented`);
+  const problems = Object.keys(item)
+    .filter((key) => !known.has(key))
+    .map((key) => `${where}.${key} is not documented`);
   if (item.legend !== undefined && typeof item.legend !== "string") problems.push(`${where}.legend must be a string`);
   if (item.color !== undefined && !(typeof item.color === "string" && CHART_COLORS.has(item.color))) {
     problems.push(`${where}.color ${JSON.stringify(item.color)} is not a documented chart colour`);

@@ -21,7 +21,9 @@ describe("renderCard: answers to admin commands", () => {
 
     it("says an overdue person is overdue, in the attention colour", () => {
       const card = renderCard("pending", page, sampleContext("en"));
-      expect(ofType(card, "TextBlock").find((block) => block.text === "2 days overdue · 4 reminders")).toMatchObject({ color: "attention" });
+      expect(ofType(card, "TextBlock").find((block) => block.text === "2 days overdue · 4 reminders")).toMatchObject({
+        color: "attention",
+      });
       expect(ofType(card, "TextBlock").find((block) => block.text === "3 days left · 2 reminders")).toMatchObject({ color: "default" });
     });
 
@@ -63,7 +65,7 @@ describe("renderCard: answers to admin commands", () => {
       expect(history.map((fact) => [fact.title.replace(/\u00a0/g, " "), fact.value])).toEqual([
         ["24 Feb, 10:00", "First reminder sent; deadline set to 9 March"],
         ["5 Mar, 10:02", "Second reminder sent"],
-        ["7 Mar, 15:31", "Pressed \"I need help\"; helpdesk told"],
+        ["7 Mar, 15:31", 'Pressed "I need help"; helpdesk told'],
         ["10 Mar, 10:00", "Overdue reminder sent; manager told"],
       ]);
     });
@@ -107,9 +109,22 @@ describe("renderCard: answers to admin commands", () => {
 
     it("shows a sample of at most ten, each with action, phase, deadline and reason", () => {
       const text = visibleText(renderCard("preview", preview.card as never, preview.context));
-      expect(text).toContain("Sample (2 of 151):\nanna.schmidt@contoso.com\nReminder · Pilot · deadline Fri 14 Mar\n3 days before the deadline");
+      expect(text).toContain(
+        "Sample (2 of 151):\nanna.schmidt@contoso.com\nReminder · Pilot · deadline Fri 14 Mar\n3 days before the deadline",
+      );
       expect(text).toContain("ben.okafor@contoso.com\nEscalation to manager · Pilot · deadline Sun 9 Mar");
-      const many = { remind: 20, escalate: 0, skipped: {}, sample: Array.from({ length: 20 }, (_, i) => ({ userPrincipalName: `p${i}@contoso.com`, action: "remind" as const, phase: "Pilot", deadline: "2025-03-14", reason: "due" })) };
+      const many = {
+        remind: 20,
+        escalate: 0,
+        skipped: {},
+        sample: Array.from({ length: 20 }, (_, i) => ({
+          userPrincipalName: `p${i}@contoso.com`,
+          action: "remind" as const,
+          phase: "Pilot",
+          deadline: "2025-03-14",
+          reason: "due",
+        })),
+      };
       const card = renderCard("preview", many, sampleContext("en"));
       expect(visibleText(card).match(/@contoso\.com/g)).toHaveLength(10);
       expect(visibleText(card)).toContain("Sample (10 of 20):");
@@ -119,7 +134,9 @@ describe("renderCard: answers to admin commands", () => {
   describe("help", () => {
     it("lists every command with what it does, and an example for those that take an argument", () => {
       const card = renderCard("help", { unknownCommand: null }, sampleContext("en"));
-      const usages = ofType(card, "TextBlock").filter((block) => block.fontType === "monospace").map((block) => block.text);
+      const usages = ofType(card, "TextBlock")
+        .filter((block) => block.fontType === "monospace")
+        .map((block) => block.text);
       expect(usages).toEqual([
         "mfa status",
         "mfa pending [department or manager]",
@@ -143,7 +160,9 @@ describe("renderCard: answers to admin commands", () => {
       expect(ofType(card, "TextBlock")[2]).toMatchObject({ text: "I didn't recognise 'mfa stats'.", color: "attention" });
       const long = visibleText(renderCard("help", { unknownCommand: `please\n${"x".repeat(500)}` }, sampleContext("en")));
       expect(long).toMatch(/I didn't recognise 'please x{52}…'\./);
-      expect(visibleText(renderCard("help", { unknownCommand: "mfa stats" }, sampleContext("de")))).toContain("„mfa stats“ habe ich nicht erkannt.");
+      expect(visibleText(renderCard("help", { unknownCommand: "mfa stats" }, sampleContext("de")))).toContain(
+        "„mfa stats“ habe ich nicht erkannt.",
+      );
     });
   });
 

@@ -21,7 +21,10 @@ describe("renderCard: the manager's digest", () => {
       const card = renderCard("digest", digest, sampleContext(language));
       const progress = ofType(card, "TextBlock").filter((block) => block.color === "attention" || block.color === "accent");
       expect(progress[0]?.color, language).toBe("attention");
-      expect(progress.slice(1).map((block) => block.color), language).toEqual(["accent", "accent"]);
+      expect(
+        progress.slice(1).map((block) => block.color),
+        language,
+      ).toEqual(["accent", "accent"]);
     }
     const text = visibleText(renderCard("digest", digest, sampleContext("en")));
     expect(text).toContain("Ben Okafor\nben.okafor@contoso.com\nPilot · deadline Sun 9 Mar\n2 days overdue · 4 reminders");
@@ -41,7 +44,7 @@ describe("renderCard: the manager's digest", () => {
         data: { digestId: "outbox-digest-42", managerId: "7c1d9e2f-0a3b-4c5d-8e6f-1a2b3c4d5e6f" },
       },
     ]);
-    expect(visibleText(card)).toContain("\"Remind them now\" sends each of them a reminder now");
+    expect(visibleText(card)).toContain('"Remind them now" sends each of them a reminder now');
     const without = renderCard("digest", { ...digest, remindAvailable: false }, sampleContext("en"));
     expect(actionsOf(without)).toEqual([]);
     expect(visibleText(without)).not.toContain("Remind them now");
@@ -55,7 +58,9 @@ describe("renderCard: the manager's digest", () => {
 
   it("replaces the digest with how many were reminded and how many the rules held back", () => {
     const text = visibleText(renderCard("digestReminded", { reminded: 2, skipped: 1 }, sampleContext("en")));
-    expect(text).toContain("Reminders sent\nI've just reminded 2 people in your team.\n1 person wasn't reminded now because of the reminder rules");
+    expect(text).toContain(
+      "Reminders sent\nI've just reminded 2 people in your team.\n1 person wasn't reminded now because of the reminder rules",
+    );
     const none = visibleText(renderCard("digestReminded", { reminded: 0, skipped: 3 }, sampleContext("en")));
     expect(none).toContain("No reminders sent\nI didn't remind anyone just now.\n3 people weren't reminded now");
     expect(visibleText(renderCard("digestReminded", { reminded: 1, skipped: 0 }, sampleContext("en")))).not.toContain("wasn't");

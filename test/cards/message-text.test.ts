@@ -9,7 +9,17 @@ const messages = (language: string) =>
   (JSON.parse(readFileSync(join(cardsDir(), "strings", `${language}.json`), "utf8")) as { messages: Record<string, unknown> }).messages;
 
 // Enough for every placeholder any message has.
-const VALUES = { helpdesk: "Contoso Service Desk", query: "anna", names: "Anna Schmidt (anna.schmidt@contoso.com)", name: "Anna Schmidt", reason: "already reminded today", time: "2025-03-11 10:00", filter: "Sales", page: 9, count: 7 };
+const VALUES = {
+  helpdesk: "Contoso Service Desk",
+  query: "anna",
+  names: "Anna Schmidt (anna.schmidt@contoso.com)",
+  name: "Anna Schmidt",
+  reason: "already reminded today",
+  time: "2025-03-11 10:00",
+  filter: "Sales",
+  page: 9,
+  count: 7,
+};
 
 describe("messageText", () => {
   it("knows exactly the messages the strings files have", () => {

@@ -30,16 +30,20 @@ describe("renderCard: reminder", () => {
 
   it("says an overdue reminder is overdue, with the right count, in the attention colour", () => {
     const context = sampleContext("en");
-    const card = renderCard("reminder", {
-      kind: "overdue",
-      firstName: "Anna",
-      deadline: "2025-03-14",
-      daysLeft: -2,
-      methodsRegistered: [],
-      snoozeAvailable: false,
-      outboxId: "o",
-      userId: "u",
-    }, context);
+    const card = renderCard(
+      "reminder",
+      {
+        kind: "overdue",
+        firstName: "Anna",
+        deadline: "2025-03-14",
+        daysLeft: -2,
+        methodsRegistered: [],
+        snoozeAvailable: false,
+        outboxId: "o",
+        userId: "u",
+      },
+      context,
+    );
     const status = ofType(card, "TextBlock").find((block) => block.text === "2 days overdue");
     expect(status?.color).toBe("attention");
     expect(visibleText(card)).toContain("The deadline for your second sign-in method has passed");
@@ -84,7 +88,11 @@ describe("renderCard: reminder", () => {
     const none = renderCard("reminder", { ...reminder(3), methodsRegistered: ["password"] }, sampleContext("en", "phishingResistant"));
     expect(visibleText(sms)).not.toContain("Still needed");
     expect(visibleText(none)).not.toContain("Still needed");
-    const app = renderCard("reminder", { ...reminder(3), methodsRegistered: ["microsoftAuthenticatorPush"] }, sampleContext("en", "phishingResistant"));
+    const app = renderCard(
+      "reminder",
+      { ...reminder(3), methodsRegistered: ["microsoftAuthenticatorPush"] },
+      sampleContext("en", "phishingResistant"),
+    );
     expect(visibleText(app)).toContain("Still needed: a security key (FIDO2), a passkey or Windows Hello for Business");
   });
 });

@@ -38,7 +38,9 @@ describe("renderCardPreviewHtml", () => {
   });
 
   it("cannot be cut short by a card whose text contains a closing script tag", () => {
-    const page = renderCardPreviewHtml([{ title: "t", cards: [{ type: "AdaptiveCard", body: [{ type: "TextBlock", text: "</script><b>" }] }] }]);
+    const page = renderCardPreviewHtml([
+      { title: "t", cards: [{ type: "AdaptiveCard", body: [{ type: "TextBlock", text: "</script><b>" }] }] },
+    ]);
     expect(page).not.toContain("</script><b>");
     expect(page.match(/<\/script>/g)).toHaveLength(4);
   });

@@ -24,14 +24,21 @@ describe("renderCard: the replies to a person's buttons", () => {
   it("keeps only Set up now and I need help on noSmartphone and snoozeRefused", () => {
     for (const sample of sampleCards("en").filter((s) => s.name === "noSmartphone" || s.label === "snoozeRefused")) {
       const actions = actionsOf(render(sample));
-      expect(actions.map((action) => action.verb ?? action.type), sample.label).toEqual(["Action.OpenUrl", "help"]);
+      expect(
+        actions.map((action) => action.verb ?? action.type),
+        sample.label,
+      ).toEqual(["Action.OpenUrl", "help"]);
     }
   });
 
   it("tells a person when the next reminder comes, on their clock, and how many snoozes remain", () => {
     const snoozed = (snoozesLeft: number, language: "en" | "de" = "en") =>
       visibleText(
-        renderCard("snoozed", { until: "2025-03-11T09:00:00Z", snoozesLeft, refused: false, deadline: "2025-03-14", outboxId: "o", userId: "u" }, sampleContext(language)),
+        renderCard(
+          "snoozed",
+          { until: "2025-03-11T09:00:00Z", snoozesLeft, refused: false, deadline: "2025-03-14", outboxId: "o", userId: "u" },
+          sampleContext(language),
+        ),
       );
     expect(snoozed(2)).toMatch(/I'll remind you again on Tuesday,? 11 March at 10:00\./);
     expect(snoozed(2)).toContain("You can postpone 2 more times.");
@@ -41,13 +48,21 @@ describe("renderCard: the replies to a person's buttons", () => {
   });
 
   it("refuses a snooze politely and repeats the deadline", () => {
-    const card = renderCard("snoozed", { until: "2025-03-11T09:00:00Z", snoozesLeft: 0, refused: true, deadline: "2025-03-14", outboxId: "o", userId: "u" }, sampleContext("en"));
+    const card = renderCard(
+      "snoozed",
+      { until: "2025-03-11T09:00:00Z", snoozesLeft: 0, refused: true, deadline: "2025-03-14", outboxId: "o", userId: "u" },
+      sampleContext("en"),
+    );
     expect(visibleText(card)).toMatch(/Your deadline is Friday,? 14 March 2025\./);
     expect(visibleText(card)).not.toContain("remind you again");
   });
 
   it("thanks the person with the methods now registered and promises no more reminders", () => {
-    const card = renderCard("thankYou", { firstName: "Anna", methodsRegistered: ["microsoftAuthenticatorPush", "softwareOneTimePasscode"] }, sampleContext("en"));
+    const card = renderCard(
+      "thankYou",
+      { firstName: "Anna", methodsRegistered: ["microsoftAuthenticatorPush", "softwareOneTimePasscode"] },
+      sampleContext("en"),
+    );
     expect(visibleText(card)).toContain("Thank you, Anna");
     expect(visibleText(card)).toContain("• Microsoft Authenticator app");
     expect(visibleText(card)).toContain("You won't get any more reminders about this.");
@@ -55,7 +70,11 @@ describe("renderCard: the replies to a person's buttons", () => {
   });
 
   it("says what the live check found and what is still needed after I've done it", () => {
-    const found = renderCard("stillMissing", { ...reminder(3), methodsFound: ["mobilePhone", "email"] }, sampleContext("en", "authenticator"));
+    const found = renderCard(
+      "stillMissing",
+      { ...reminder(3), methodsFound: ["mobilePhone", "email"] },
+      sampleContext("en", "authenticator"),
+    );
     expect(visibleText(found)).toContain("• Text message or call to your mobile\n• Email (only for resetting your password)");
     expect(visibleText(found)).toContain("Still needed: the Microsoft Authenticator app");
     const nothing = renderCard("stillMissing", { ...reminder(3), methodsFound: ["password"] }, sampleContext("en"));

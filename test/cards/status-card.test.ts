@@ -41,9 +41,14 @@ describe("renderCard: status", () => {
     const [series] = line?.data as { legend: string; values: { x: string; y: number }[] }[];
     expect(series?.values).toHaveLength(7);
     expect(series?.values.at(-1)).toEqual({ x: "2025-03-11", y: 64.2 });
-    const trend = fallbackText(card).split("\n").find((line) => line.startsWith("5\u00a0Mar"));
+    const trend = fallbackText(card)
+      .split("\n")
+      .find((line) => line.startsWith("5\u00a0Mar"));
     expect(trend?.replace(/\u00a0/g, " ")).toBe("5 Mar: 49.3 % · 6 Mar: 52.8 % · 7 Mar: 55.1 % · 10 Mar: 60.4 % · 11 Mar: 64.2 %");
-    expect(trend?.split(" · ").every((point) => !point.includes(" ")), "a point never breaks across lines").toBe(true);
+    expect(
+      trend?.split(" · ").every((point) => !point.includes(" ")),
+      "a point never breaks across lines",
+    ).toBe(true);
   });
 
   it("leaves the line out until there are two days to join", () => {
@@ -54,7 +59,14 @@ describe("renderCard: status", () => {
 
   it("counts people by state", () => {
     const text = fallbackText(status());
-    for (const line of ["Registered\n1,234", "Reminded, not registered yet\n512", "Not reminded yet\n131", "Postponed a reminder\n26", "Unreachable in Teams\n7", "Excluded\n12"]) {
+    for (const line of [
+      "Registered\n1,234",
+      "Reminded, not registered yet\n512",
+      "Not reminded yet\n131",
+      "Postponed a reminder\n26",
+      "Unreachable in Teams\n7",
+      "Excluded\n12",
+    ]) {
       expect(text).toContain(line);
     }
   });
@@ -101,7 +113,18 @@ describe("renderCard: status", () => {
   });
 
   it("says there are no figures before the first sync, rather than showing zeros", () => {
-    const card = status({ ...sampleStatus(), members: 0, registered: 0, lastSync: null, trend: [], phases: [], furthestBehind: [], unreachable: [], unreachableCount: 0, paused: null });
+    const card = status({
+      ...sampleStatus(),
+      members: 0,
+      registered: 0,
+      lastSync: null,
+      trend: [],
+      phases: [],
+      furthestBehind: [],
+      unreachable: [],
+      unreachableCount: 0,
+      paused: null,
+    });
     const text = visibleText(card);
     expect(text).toContain("No directory sync has finished yet");
     expect(chartsIn(card)).toEqual([]);

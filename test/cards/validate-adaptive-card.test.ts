@@ -40,13 +40,14 @@ describe("validateAdaptiveCard", () => {
 });
 
 describe("the vendored Adaptive Card files", () => {
-  it.skipIf(!existsSync(oracle)).each([
-    "schema/adaptive-card-1.5.0.schema.json",
-    "host-config/microsoft-teams-light.json",
-    "host-config/microsoft-teams-dark.json",
-  ])("cards/%s is the shared oracle's copy, unchanged", (file) => {
-    expect(readFileSync(join(cardsDir(), file), "utf8")).toBe(readFileSync(join(oracle, file), "utf8"));
-  });
+  it
+    .skipIf(!existsSync(oracle))
+    .each(["schema/adaptive-card-1.5.0.schema.json", "host-config/microsoft-teams-light.json", "host-config/microsoft-teams-dark.json"])(
+    "cards/%s is the shared oracle's copy, unchanged",
+    (file) => {
+      expect(readFileSync(join(cardsDir(), file), "utf8")).toBe(readFileSync(join(oracle, file), "utf8"));
+    },
+  );
 
   it("ships Microsoft's MIT licence beside them", () => {
     expect(readFileSync(join(cardsDir(), "LICENSE.AdaptiveCards.txt"), "utf8")).toMatch(/^MIT License/);

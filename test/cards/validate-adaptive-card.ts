@@ -20,7 +20,9 @@ export function validateAdaptiveCard(card: unknown): string[] {
   validate ??= compileSchema();
   const problems = validate(rest)
     ? []
-    : (validate.errors ?? []).map((error) => `${error.instancePath || "(root)"}: ${error.message ?? "invalid"} ${JSON.stringify(error.params)}`);
+    : (validate.errors ?? []).map(
+        (error) => `${error.instancePath || "(root)"}: ${error.message ?? "invalid"} ${JSON.stringify(error.params)}`,
+      );
   return [...problems, ...msteamsProblems(msteams)];
 }
 

@@ -9,7 +9,13 @@ const main = "dist/src/cli/main.js";
 function start(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), "start-"));
   const child = spawn(process.execPath, [main, "start"], {
-    env: { PATH: process.env.PATH ?? "", DATABASE_URL: `sqlite:${join(dir, "s.sqlite")}`, CAMPAIGN_FILE: "campaign.sample.yaml", LOG_LEVEL: "silent", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      DATABASE_URL: `sqlite:${join(dir, "s.sqlite")}`,
+      CAMPAIGN_FILE: "campaign.sample.yaml",
+      LOG_LEVEL: "silent",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

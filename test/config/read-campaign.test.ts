@@ -53,12 +53,24 @@ describe("readCampaign", () => {
 
   it.each([
     ["a missing file", null, /does not exist \(CAMPAIGN_FILE\)/],
-    ["a link away from Microsoft", `${minimal}registrationUrl: https://evil.example.com/mfa\n`, /^registrationUrl: expected Microsoft's own/],
+    [
+      "a link away from Microsoft",
+      `${minimal}registrationUrl: https://evil.example.com/mfa\n`,
+      /^registrationUrl: expected Microsoft's own/,
+    ],
     ["a bad window time", `${minimal}reminders: { window: { from: "10am" } }\n`, /^reminders\.window\.from: expected a local time/],
     ["a window that ends before it starts", `${minimal}reminders: { window: { from: "16:00", to: "10:00" } }\n`, /^reminders\.window\.to:/],
     ["an unknown time zone", minimal.replace("Europe/London", "Europe/Atlantis"), /^timeZone: expected an IANA time zone/],
-    ["a phase with two deadlines", minimal.replace("deadlineDaysAfterFirstReminder: 14", "deadlineDaysAfterFirstReminder: 14, deadline: 2026-12-01"), /^phases\[0\]: expected exactly one of deadline/],
-    ["a group that is not an id", minimal.replace("{ all: true }", "{ groups: [pilot] }"), /^phases\[0\]\.members\.groups\[0\]: expected a group's object id/],
+    [
+      "a phase with two deadlines",
+      minimal.replace("deadlineDaysAfterFirstReminder: 14", "deadlineDaysAfterFirstReminder: 14, deadline: 2026-12-01"),
+      /^phases\[0\]: expected exactly one of deadline/,
+    ],
+    [
+      "a group that is not an id",
+      minimal.replace("{ all: true }", "{ groups: [pilot] }"),
+      /^phases\[0\]\.members\.groups\[0\]: expected a group's object id/,
+    ],
     ["a misspelt key", `${minimal}reminder: {}\n`, /^\(top level\): unknown key "reminder"/],
     ["a weekday that does not exist", `${minimal}reminders: { window: { days: [Mon, Fun] } }\n`, /^reminders\.window\.days\[1\]:/],
     ["a bad schedule", `${minimal}schedule: "every hour"\n`, /^schedule: expected a cron expression/],

@@ -71,7 +71,10 @@ describe("readConfig", () => {
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ AZURE_CLIENT_SECRET: "s" }, "AZURE_TENANT_ID"],
     [{ AZURE_CLIENT_SECRET: "s", AZURE_TENANT_ID: tenant }, "AZURE_CLIENT_ID"],
-    [{ AZURE_CLIENT_CERTIFICATE_PATH: "/nowhere/app.pem", AZURE_TENANT_ID: tenant, AZURE_CLIENT_ID: client }, "AZURE_CLIENT_CERTIFICATE_PATH"],
+    [
+      { AZURE_CLIENT_CERTIFICATE_PATH: "/nowhere/app.pem", AZURE_TENANT_ID: tenant, AZURE_CLIENT_ID: client },
+      "AZURE_CLIENT_CERTIFICATE_PATH",
+    ],
   ])("rejects %o naming %s", (env, variable) => {
     const problems = problemsOf(env);
     expect(problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);

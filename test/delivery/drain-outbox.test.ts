@@ -28,7 +28,14 @@ describe("draining the outbox through the real Teams adapter", () => {
 
   const drain = () => {
     const bot = openBot(runtime, readCampaign(runtime.config.campaignFile));
-    return drainOutbox({ ...bot.delivery, store: runtime.store, clock: runtime.clock, log: runtime.log, stopWhenIdle: true, maxAttempts: 2 });
+    return drainOutbox({
+      ...bot.delivery,
+      store: runtime.store,
+      clock: runtime.clock,
+      log: runtime.log,
+      stopWhenIdle: true,
+      maxAttempts: 2,
+    });
   };
   const queue = (user: SimulatedUser, step: string) =>
     queueMessages(
@@ -40,13 +47,20 @@ describe("draining the outbox through the real Teams adapter", () => {
           recipientId: user.id,
           phase: "Everyone",
           step,
-          payload: { card: "reminder", kind: "first", deadline: "2030-01-01", firstName: "Ada", preferredLanguage: "en-GB", methodsRegistered: [] },
+          payload: {
+            card: "reminder",
+            kind: "first",
+            deadline: "2030-01-01",
+            firstName: "Ada",
+            preferredLanguage: "en-GB",
+            methodsRegistered: [],
+          },
         },
       ],
       new Date(),
     );
   const person = (pick: (u: SimulatedUser) => boolean = () => true) => world.tenant.users.find((u) => u.kind === "person" && pick(u))!;
-  const statusOf = async () => (await runtime.store.db.selectFrom("outbox").select(["status", "last_error"]).executeTakeFirstOrThrow());
+  const statusOf = async () => await runtime.store.db.selectFrom("outbox").select(["status", "last_error"]).executeTakeFirstOrThrow();
 
   it("sends and records the activity id Teams returned", async () => {
     const user = person((u) => u.teamsAppInstalled);
@@ -63,7 +77,11 @@ describe("draining the outbox through the real Teams adapter", () => {
     await queue(user, "a");
     expect(await drain()).toMatchObject({ sent: 1 });
     expect(world.connector.activities.map((a) => a.conversationId)).toEqual([personalConversationId(user.id)]);
-    const state = await runtime.store.db.selectFrom("people_state").select("conversation_id").where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    const state = await runtime.store.db
+      .selectFrom("people_state")
+      .select("conversation_id")
+      .where("user_id", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(state.conversation_id).toBe(personalConversationId(user.id));
   });
 

@@ -49,7 +49,12 @@ describe("mfa-nudge sync against a simulated tenant of 10,000 people, at Graph's
     const reports = graph.requests.filter((r) => r.path === reportsPath);
     expect(reports).toHaveLength(reportPages);
     expect(reports.every((r) => r.status === 200)).toBe(true);
-    expect(busiestWindow(reports.map((r) => r.at), 10_000)).toBe(5);
+    expect(
+      busiestWindow(
+        reports.map((r) => r.at),
+        10_000,
+      ),
+    ).toBe(5);
     // The sixth request waited for the first to leave the window: paced, not refused.
     expect((reports[5]?.at ?? 0) - (reports[0]?.at ?? 0)).toBeGreaterThanOrEqual(10_000);
     expect(reports.every((r) => r.query.$top === "999")).toBe(true);
@@ -109,7 +114,12 @@ describe("sync under throttling and failure", () => {
     const reports = graph.requests.filter((r) => r.path === reportsPath);
     expect(reports.length).toBe(Math.ceil((tenant.users.filter((u) => u.inReport).length + tenant.deletedUsers.length) / 999));
     expect(reports.every((r) => r.status === 200)).toBe(true);
-    expect(busiestWindow(reports.map((r) => r.at), 1000)).toBeLessThanOrEqual(5);
+    expect(
+      busiestWindow(
+        reports.map((r) => r.at),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(5);
   });
 
   it("leaves the previous snapshot current when a sync fails midway", async () => {

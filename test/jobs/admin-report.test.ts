@@ -8,11 +8,17 @@ describe("the admins' channel", () => {
   let world: CampaignWorld;
 
   beforeAll(async () => {
-    world = await startCampaignWorld({ size: 120, seed: 23, channels: [adminChannel], campaign: { adminReport: { conversationId: adminChannel, time: "00:00" } } });
+    world = await startCampaignWorld({
+      size: 120,
+      seed: 23,
+      channels: [adminChannel],
+      campaign: { adminReport: { conversationId: adminChannel, time: "00:00" } },
+    });
   });
   afterAll(() => world?.close());
 
-  const inChannel = () => world.connector.activities.filter((a) => a.conversationId === adminChannel).map((a) => JSON.stringify(a.activity));
+  const inChannel = () =>
+    world.connector.activities.filter((a) => a.conversationId === adminChannel).map((a) => JSON.stringify(a.activity));
 
   it("gets the daily report once a day, with the status and what changed", async () => {
     expect((await runCliCaptured(["run-once"], world.env)).code).toBe(0);

@@ -16,7 +16,10 @@ describe("a run-once killed mid-delivery and started again", () => {
   afterAll(() => world?.close());
 
   it("loses no reminder, and sends none twice beyond the sends in flight at the kill", async () => {
-    const child = spawn(process.execPath, [main, "run-once"], { env: { ...process.env, ...world.env, LOG_LEVEL: "silent" }, stdio: "ignore" });
+    const child = spawn(process.execPath, [main, "run-once"], {
+      env: { ...process.env, ...world.env, LOG_LEVEL: "silent" },
+      stdio: "ignore",
+    });
     const start = Date.now();
     while (world.connector.activities.length < 40 && Date.now() - start < 60_000) await new Promise((r) => setTimeout(r, 5));
     child.kill("SIGKILL");

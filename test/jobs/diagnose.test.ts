@@ -3,7 +3,14 @@ import { AppError } from "../../src/errors/app-error.js";
 import { ErrorCode } from "../../src/errors/error-code.js";
 import { diagnose } from "../../src/jobs/plan-alert.js";
 
-const tally = (sent: number, failed: number, retried: number) => ({ sent, failed, retried, unreachable: 0, installed: 0, lastError: "400 BadSyntax" });
+const tally = (sent: number, failed: number, retried: number) => ({
+  sent,
+  failed,
+  retried,
+  unreachable: 0,
+  installed: 0,
+  lastError: "400 BadSyntax",
+});
 
 describe("what a run's outcome says is broken", () => {
   it.each([

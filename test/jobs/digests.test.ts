@@ -29,7 +29,11 @@ describe("the weekly manager digest, on a generated tenant", () => {
     expect(byManager.size).toBeGreaterThan(5);
 
     const store = await openStore(readConfig(world.env).database);
-    const digests = await store.db.selectFrom("outbox").select(["recipient_id", "activity_id", "status"]).where("kind", "=", "digest").execute();
+    const digests = await store.db
+      .selectFrom("outbox")
+      .select(["recipient_id", "activity_id", "status"])
+      .where("kind", "=", "digest")
+      .execute();
     await store.close();
     expect(digests.map((d) => d.recipient_id).sort()).toEqual([...byManager.keys()].sort());
 

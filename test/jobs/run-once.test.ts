@@ -41,7 +41,15 @@ describe("run-once against the simulated tenant and Teams connector", () => {
     world.blockedBot.add(blockedBot);
     blockedByPolicy = due.filter((u) => u.teamsAppBlocked && !u.teamsAppInstalled).map((u) => u.id);
     // Teams throttles the first sends; everything must still arrive once.
-    world.connector.injectFault({ method: "POST", path: /\/activities$/, skip: 5, times: 3, status: 429, code: "ThrottledRequest", retryAfterSeconds: 1 });
+    world.connector.injectFault({
+      method: "POST",
+      path: /\/activities$/,
+      skip: 5,
+      times: 3,
+      status: 429,
+      code: "ThrottledRequest",
+      retryAfterSeconds: 1,
+    });
     first = await runCliCaptured(["run-once"], world.env);
     store = await openStore(readConfig(world.env).database);
   });
@@ -53,12 +61,16 @@ describe("run-once against the simulated tenant and Teams connector", () => {
   it("reports what it did and exits 0", () => {
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Synced 600 users\. Planned \d+ reminders and 0 escalations \(\d+ new\)\. Sent \d+ \(installed the bot for \d+\), unreachable \d+, failed 0\.\n$/);
+    expect(first.stdout).toMatch(
+      /^Synced 600 users\. Planned \d+ reminders and 0 escalations \(\d+ new\)\. Sent \d+ \(installed the bot for \d+\), unreachable \d+, failed 0\.\n$/,
+    );
   });
 
   it("sends exactly one card to exactly the people due, and nothing to anyone else", () => {
     const refused = new Set([blockedBot, ...blockedByPolicy]);
-    const expected = expectedRecipients(world.tenant, (u) => refused.has(u.id)).map((u) => u.id).sort();
+    const expected = expectedRecipients(world.tenant, (u) => refused.has(u.id))
+      .map((u) => u.id)
+      .sort();
     const received = world.connector.activities.map((a) => a.userId).sort();
     expect(expected.length).toBeGreaterThan(50);
     expect(received).toEqual(expected);
@@ -100,7 +112,11 @@ describe("run-once against the simulated tenant and Teams connector", () => {
   });
 
   it("marks people Teams refused as unreachable instead of retrying them", async () => {
-    const unreachable = await store.db.selectFrom("people_state").select(["user_id", "unreachable_reason"]).where("unreachable_until", "is not", null).execute();
+    const unreachable = await store.db
+      .selectFrom("people_state")
+      .select(["user_id", "unreachable_reason"])
+      .where("unreachable_until", "is not", null)
+      .execute();
     expect(unreachable.map((u) => u.user_id).sort()).toEqual([blockedBot, ...blockedByPolicy].sort());
     const rows = await store.db.selectFrom("outbox").select(["recipient_id", "status"]).where("status", "=", "unreachable").execute();
     expect(rows.map((r) => r.recipient_id).sort()).toEqual([blockedBot, ...blockedByPolicy].sort());

@@ -20,7 +20,9 @@ const options: AppPackageOptions = {
   validDomain: "mfa-nudge.contoso.com",
 };
 
-type Manifest = TeamsManifest & { bots: { botId: string; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[] };
+type Manifest = TeamsManifest & {
+  bots: { botId: string; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
+};
 
 async function rejection(promise: Promise<unknown>): Promise<AppPackageError> {
   const error = await promise.then(
@@ -116,7 +118,9 @@ describe("buildAppPackage", () => {
     expect(error.code).toBe("manifest_invalid");
     expect(error.message).toContain("(2 errors)");
     expect(error.message).toContain('/accentColor = "blue": must match pattern');
-    expect(error.message).toContain('/name/short = "MFA Nudge, the multi-factor authentication reminder": must NOT have more than 30 characters');
+    expect(error.message).toContain(
+      '/name/short = "MFA Nudge, the multi-factor authentication reminder": must NOT have more than 30 characters',
+    );
   });
 
   it("names the setting that filled a value the schema rejects", async () => {

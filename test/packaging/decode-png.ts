@@ -26,7 +26,7 @@ export function decodePng(file: Buffer): DecodedPng {
   const interlace = file[28] ?? 0;
 
   const idat: Buffer[] = [];
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const length = file.readUInt32BE(at);
     if (file.toString("latin1", at + 4, at + 8) === "IDAT") idat.push(file.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -60,15 +60,22 @@ export function decodePng(file: Buffer): DecodedPng {
 
 function predict(filter: number | undefined, a: number, b: number, c: number): number {
   switch (filter) {
-    case 0: return 0;
-    case 1: return a;
-    case 2: return b;
-    case 3: return Math.floor((a + b) / 2);
+    case 0:
+      return 0;
+    case 1:
+      return a;
+    case 2:
+      return b;
+    case 3:
+      return Math.floor((a + b) / 2);
     case 4: {
       const p = a + b - c;
-      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const pa = Math.abs(p - a),
+        pb = Math.abs(p - b),
+        pc = Math.abs(p - c);
       return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
-    default: throw new Error(`Unknown PNG filter type ${String(filter)}.`);
+    default:
+      throw new Error(`Unknown PNG filter type ${String(filter)}.`);
   }
 }

@@ -3,7 +3,14 @@ import type { Store } from "../../src/store/open-store.js";
 import { claimMessages, countOutbox, markSent, queueMessages, type NewMessage } from "../../src/store/outbox.js";
 import { storeTargets } from "../support/test-stores.js";
 
-const message = (userId: string, step = "d-14"): NewMessage => ({ kind: "reminder", userId, recipientId: userId, phase: "Everyone", step, payload: { card: "reminder" } });
+const message = (userId: string, step = "d-14"): NewMessage => ({
+  kind: "reminder",
+  userId,
+  recipientId: userId,
+  phase: "Everyone",
+  step,
+  payload: { card: "reminder" },
+});
 const t0 = new Date("2026-11-23T10:00:00Z");
 
 describe.each(storeTargets())("the outbox on $name", (target) => {
@@ -19,7 +26,11 @@ describe.each(storeTargets())("the outbox on $name", (target) => {
 
   it("never gives the same row to two workers claiming at once", async () => {
     store = await target.open();
-    await queueMessages(store, Array.from({ length: 300 }, (_, i) => message(`u${i}`)), t0);
+    await queueMessages(
+      store,
+      Array.from({ length: 300 }, (_, i) => message(`u${i}`)),
+      t0,
+    );
     const claims = await Promise.all(Array.from({ length: 6 }, (_, w) => claimMessages(store, `worker-${w}`, 40, t0, 60_000)));
     const ids = claims.flat().map((r) => r.id);
     expect(ids.length).toBe(240);

@@ -79,8 +79,20 @@ describe.each(storeTargets())("the store on $name", (target) => {
       ],
     );
     const f = await readStatusFigures(store);
-    expect(f).toMatchObject({ users: 6, members: 4, registered: 2, notRegistered: 2, admins: 2, adminsNotRegistered: 1, percentRegistered: 50 });
-    expect(f.byDepartment).toEqual({ Sales: { members: 2, registered: 1 }, IT: { members: 1, registered: 0 }, "(none)": { members: 1, registered: 1 } });
+    expect(f).toMatchObject({
+      users: 6,
+      members: 4,
+      registered: 2,
+      notRegistered: 2,
+      admins: 2,
+      adminsNotRegistered: 1,
+      percentRegistered: 50,
+    });
+    expect(f.byDepartment).toEqual({
+      Sales: { members: 2, registered: 1 },
+      IT: { members: 1, registered: 0 },
+      "(none)": { members: 1, registered: 1 },
+    });
     expect(f.lastSync).toBe(t0.toISOString());
   });
 
@@ -114,7 +126,11 @@ describe.each(storeTargets())("the store on $name", (target) => {
   it("remembers when each person was first seen registered, across snapshots", async () => {
     store = await target.open();
     await snapshot(t0, [user("a"), user("b")], [registration("a", { isMfaRegistered: true }), registration("b")]);
-    await snapshot(t1, [user("a"), user("b")], [registration("a", { isMfaRegistered: true }), registration("b", { isMfaRegistered: true })]);
+    await snapshot(
+      t1,
+      [user("a"), user("b")],
+      [registration("a", { isMfaRegistered: true }), registration("b", { isMfaRegistered: true })],
+    );
     const firsts = await store.db.selectFrom("registration_firsts").selectAll().orderBy("user_id").execute();
     expect(firsts).toEqual([
       { user_id: "a", first_seen_registered_at: t0.toISOString() },

@@ -3,7 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { startSimulatedConnector, type SimulatedConnector } from "../../src/sandbox/connector/simulated-connector.js";
-import { generateTenant, isMfaRegistered, reportView, startGraphServer, type GraphServer, type SimulatedTenant, type SimulatedUser } from "../../src/sandbox/tenant/index.js";
+import {
+  generateTenant,
+  isMfaRegistered,
+  reportView,
+  startGraphServer,
+  type GraphServer,
+  type SimulatedTenant,
+  type SimulatedUser,
+} from "../../src/sandbox/tenant/index.js";
 
 export const tenantId = "11111111-2222-3333-4444-555555555555";
 

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { botInstalled, channelMention, fileConsentAccepted, personalMessage, postToBot, type TeamsEnvironment } from "../../src/sandbox/connector/teams-activities.js";
+import {
+  botInstalled,
+  channelMention,
+  fileConsentAccepted,
+  personalMessage,
+  postToBot,
+  type TeamsEnvironment,
+} from "../../src/sandbox/connector/teams-activities.js";
 import { personalConversationId } from "../../src/sandbox/connector/simulated-connector.js";
 import type { SimulatedUser } from "../../src/sandbox/tenant/index.js";
 import { expectedRecipients, startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
@@ -22,12 +29,21 @@ describe("admin commands over HTTP, as Teams sends them", () => {
       seed: 13,
       channels: [channel],
       // The pilot's first step is weeks away, so its members can still be reminded by hand.
-      campaign: { phases: [{ name: "Pilot", members: { departments: ["IT"] }, deadline: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) }, { name: "Everyone", members: { all: true }, deadlineDaysAfterFirstReminder: 14 }] },
+      campaign: {
+        phases: [
+          { name: "Pilot", members: { departments: ["IT"] }, deadline: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) },
+          { name: "Everyone", members: { all: true }, deadlineDaysAfterFirstReminder: 14 },
+        ],
+      },
     });
-    const installed = world.tenant.users.filter((u) => u.kind === "person" && u.teamsAppInstalled && u.accountEnabled && u.userType === "Member");
+    const installed = world.tenant.users.filter(
+      (u) => u.kind === "person" && u.teamsAppInstalled && u.accountEnabled && u.userType === "Member",
+    );
     admin = installed.find((u) => !world.tenant.groupMembers.get(world.tenant.groups.botAdmins)?.includes(u.id))!;
     groupAdmin = installed.find((u) => world.tenant.groupMembers.get(world.tenant.groups.botAdmins)?.includes(u.id)) ?? installed[1]!;
-    someone = installed.find((u) => u.id !== admin.id && u.id !== groupAdmin.id && !world.tenant.groupMembers.get(world.tenant.groups.botAdmins)?.includes(u.id))!;
+    someone = installed.find(
+      (u) => u.id !== admin.id && u.id !== groupAdmin.id && !world.tenant.groupMembers.get(world.tenant.groups.botAdmins)?.includes(u.id),
+    )!;
     Object.assign(world.env, { ADMIN_USER_IDS: admin.id, ADMIN_GROUP_ID: world.tenant.groups.botAdmins });
     expect((await runCliCaptured(["run-once"], world.env)).code).toBe(0);
     bot = await startBot(world.env);
@@ -41,11 +57,17 @@ describe("admin commands over HTTP, as Teams sends them", () => {
   /** Sends a message as `user` and returns what the bot answered in that conversation. */
   async function say(user: SimulatedUser, text: string, where: "personal" | "channel" = "personal") {
     const before = world.connector.activities.length;
-    const activity = where === "personal" ? personalMessage(env, { aadObjectId: user.id, name: user.displayName }, text) : channelMention(env, { aadObjectId: user.id, name: user.displayName }, text, channel);
+    const activity =
+      where === "personal"
+        ? personalMessage(env, { aadObjectId: user.id, name: user.displayName }, text)
+        : channelMention(env, { aadObjectId: user.id, name: user.displayName }, text, channel);
     const response = await postToBot(bot.server.url, activity);
     expect(response.status).toBe(200);
-    const replies = world.connector.activities.slice(before).filter((a) => a.conversationId === (where === "personal" ? personalConversationId(user.id) : channel));
-    const reply = replies[0]?.activity as { text?: string; attachments?: { contentType: string; content: unknown; name?: string }[] } | undefined;
+    const replies = world.connector.activities
+      .slice(before)
+      .filter((a) => a.conversationId === (where === "personal" ? personalConversationId(user.id) : channel));
+    const reply = replies[0]?.activity as
+      { text?: string; attachments?: { contentType: string; content: unknown; name?: string }[] } | undefined;
     return { reply, json: JSON.stringify(reply ?? null), count: replies.length };
   }
   const upnsIn = (json: string) => world.tenant.users.filter((u) => json.includes(u.userPrincipalName));
@@ -87,7 +109,9 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     expect(sales.every((u) => u.department === "Sales")).toBe(true);
     const manager = world.tenant.users.find((m) => pendingPeople().filter((p) => p.managerId === m.id).length >= 2)!;
     const reports = upnsIn((await say(admin, `/mfa pending ${manager.userPrincipalName}`)).json).filter((u) => u.id !== manager.id);
-    const expected = pendingPeople().filter((p) => p.managerId === manager.id).slice(0, 10);
+    const expected = pendingPeople()
+      .filter((p) => p.managerId === manager.id)
+      .slice(0, 10);
     expect(reports.map((u) => u.id).sort()).toEqual(expected.map((u) => u.id).sort());
   });
 
@@ -108,7 +132,9 @@ describe("admin commands over HTTP, as Teams sends them", () => {
   });
 
   it("reminds one person now, once, and refuses a second time today", async () => {
-    const pilot = world.tenant.users.find((u) => u.department === "IT" && pendingPeople().some((p) => p.id === u.id) && u.teamsAppInstalled)!;
+    const pilot = world.tenant.users.find(
+      (u) => u.department === "IT" && pendingPeople().some((p) => p.id === u.id) && u.teamsAppInstalled,
+    )!;
     expect(world.connector.activities.filter((a) => a.userId === pilot.id)).toHaveLength(0);
     const first = await say(admin, `/mfa remind ${pilot.userPrincipalName}`);
     expect(first.reply?.text).toBeTruthy();
@@ -126,7 +152,11 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     expect(preview.json).toContain(`"value":"${pendingPeople().length}"`);
     const resumed = await say(admin, "/mfa resume");
     expect(resumed.reply?.text).not.toEqual(paused.reply?.text);
-    const audit = await bot.runtime.store.db.selectFrom("audit_log").select(["action", "actor_id"]).where("action", "in", ["campaign.paused", "campaign.resumed"]).execute();
+    const audit = await bot.runtime.store.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_id"])
+      .where("action", "in", ["campaign.paused", "campaign.resumed"])
+      .execute();
     expect(audit).toEqual([
       { action: "campaign.paused", actor_id: admin.id },
       { action: "campaign.resumed", actor_id: admin.id },
@@ -135,10 +165,17 @@ describe("admin commands over HTTP, as Teams sends them", () => {
 
   it("exports a CSV through a file consent card, uploaded once accepted", async () => {
     const { reply } = await say(admin, "/mfa export");
-    const consent = reply?.attachments?.[0] as { contentType: string; name: string; content: { acceptContext: unknown; sizeInBytes: number } };
+    const consent = reply?.attachments?.[0] as {
+      contentType: string;
+      name: string;
+      content: { acceptContext: unknown; sizeInBytes: number };
+    };
     expect(consent.contentType).toBe("application/vnd.microsoft.teams.card.file.consent");
     const before = world.connector.activities.length;
-    const accepted = await postToBot(bot.server.url, fileConsentAccepted(env, { aadObjectId: admin.id, name: admin.displayName }, consent.name, consent.content.acceptContext));
+    const accepted = await postToBot(
+      bot.server.url,
+      fileConsentAccepted(env, { aadObjectId: admin.id, name: admin.displayName }, consent.name, consent.content.acceptContext),
+    );
     expect(accepted.status).toBe(200);
     const csv = world.connector.uploads.get(consent.name)?.toString("utf8") ?? "";
     const lines = csv.trim().split("\r\n");
@@ -163,13 +200,20 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     const { reply, json } = await say(someone, "/mfa status");
     expect(reply?.text).toBeTruthy();
     expect(json).not.toContain("Chart.Donut");
-    const audit = await bot.runtime.store.db.selectFrom("audit_log").select(["action", "actor_id"]).where("action", "=", "command.refused").execute();
+    const audit = await bot.runtime.store.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_id"])
+      .where("action", "=", "command.refused")
+      .execute();
     expect(audit).toContainEqual({ action: "command.refused", actor_id: someone.id });
   });
 
   it("ignores activities from another tenant", async () => {
     const before = world.connector.activities.length;
-    const response = await postToBot(bot.server.url, personalMessage({ ...env, tenantId: "99999999-9999-9999-9999-999999999999" }, { aadObjectId: admin.id, name: "x" }, "/mfa status"));
+    const response = await postToBot(
+      bot.server.url,
+      personalMessage({ ...env, tenantId: "99999999-9999-9999-9999-999999999999" }, { aadObjectId: admin.id, name: "x" }, "/mfa status"),
+    );
     expect(response.status).toBe(200);
     expect(world.connector.activities.length).toBe(before);
   });

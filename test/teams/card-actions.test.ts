@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { botInstalled, cardAction, personalMessage, postToBot, type TeamsEnvironment, type TeamsUser } from "../../src/sandbox/connector/teams-activities.js";
+import {
+  botInstalled,
+  cardAction,
+  personalMessage,
+  postToBot,
+  type TeamsEnvironment,
+  type TeamsUser,
+} from "../../src/sandbox/connector/teams-activities.js";
 import type { OutboxRow } from "../../src/store/outbox.js";
 import { startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
 import { runCliCaptured } from "../support/run-cli-captured.js";
@@ -22,7 +29,10 @@ describe("card actions over HTTP, as Teams sends them", () => {
 
   beforeAll(async () => {
     helpdeskConversation = "19:helpdesk@thread.tacv2";
-    world = await startCampaignWorld({ size: 200, seed: 5, campaign: { helpdesk: { name: "IT Service Desk", email: "servicedesk@contoso.com", conversationId: helpdeskConversation } },
+    world = await startCampaignWorld({
+      size: 200,
+      seed: 5,
+      campaign: { helpdesk: { name: "IT Service Desk", email: "servicedesk@contoso.com", conversationId: helpdeskConversation } },
       channels: [helpdeskConversation],
     });
     expect((await runCliCaptured(["run-once"], world.env)).code).toBe(0);
@@ -36,9 +46,16 @@ describe("card actions over HTTP, as Teams sends them", () => {
     await world?.close();
   });
 
-  const person = (row: OutboxRow, timeZone?: string): TeamsUser => ({ aadObjectId: row.recipient_id, name: "Someone", ...(timeZone ? { timeZone } : {}) });
+  const person = (row: OutboxRow, timeZone?: string): TeamsUser => ({
+    aadObjectId: row.recipient_id,
+    name: "Someone",
+    ...(timeZone ? { timeZone } : {}),
+  });
   const press = async (row: OutboxRow, verb: string, by: TeamsUser = person(row)) =>
-    (await postToBot(bot.server.url, cardAction(env, by, verb, { outboxId: row.id, userId: row.recipient_id }))) as { status: number; body: InvokeAnswer };
+    (await postToBot(bot.server.url, cardAction(env, by, verb, { outboxId: row.id, userId: row.recipient_id }))) as {
+      status: number;
+      body: InvokeAnswer;
+    };
 
   it("refuses a card action from anyone but the recipient, audits it, and changes nothing", async () => {
     const [row, other] = rows as [OutboxRow, OutboxRow];
@@ -49,13 +66,20 @@ describe("card actions over HTTP, as Teams sends them", () => {
     const audit = await bot.runtime.store.db.selectFrom("audit_log").selectAll().where("action", "=", "card.refused").execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: other.recipient_id, subject_id: row.recipient_id });
-    const state = await bot.runtime.store.db.selectFrom("people_state").selectAll().where("user_id", "=", row.recipient_id).executeTakeFirst();
+    const state = await bot.runtime.store.db
+      .selectFrom("people_state")
+      .selectAll()
+      .where("user_id", "=", row.recipient_id)
+      .executeTakeFirst();
     expect(state?.snooze_count ?? 0).toBe(0);
   });
 
   it("refuses a forged card whose userId names someone else", async () => {
     const [row] = rows as [OutboxRow];
-    const answer = (await postToBot(bot.server.url, cardAction(env, person(row), "snooze", { outboxId: row.id, userId: "someone-else" }))) as { body: InvokeAnswer };
+    const answer = (await postToBot(
+      bot.server.url,
+      cardAction(env, person(row), "snooze", { outboxId: row.id, userId: "someone-else" }),
+    )) as { body: InvokeAnswer };
     expect(answer.body.value).toMatch(/sent to someone else/);
   });
 
@@ -66,12 +90,24 @@ describe("card actions over HTTP, as Teams sends them", () => {
       expect(answer.body.type).toBe("application/vnd.microsoft.card.adaptive");
       expect(textOf(answer.body.value)).toMatch(left === 0 ? /last snooze|no snoozes left|0/i : new RegExp(String(left)));
     }
-    const state = await bot.runtime.store.db.selectFrom("people_state").selectAll().where("user_id", "=", row.recipient_id).executeTakeFirstOrThrow();
+    const state = await bot.runtime.store.db
+      .selectFrom("people_state")
+      .selectAll()
+      .where("user_id", "=", row.recipient_id)
+      .executeTakeFirstOrThrow();
     expect(state.snooze_count).toBe(3);
     expect(state.time_zone).toBe("Europe/Berlin");
     const refused = await press(row, "snooze");
     expect(textOf(refused.body.value)).not.toEqual(textOf((await press(rows[3] as OutboxRow, "snooze")).body.value));
-    expect((await bot.runtime.store.db.selectFrom("people_state").select("snooze_count").where("user_id", "=", row.recipient_id).executeTakeFirstOrThrow()).snooze_count).toBe(3);
+    expect(
+      (
+        await bot.runtime.store.db
+          .selectFrom("people_state")
+          .select("snooze_count")
+          .where("user_id", "=", row.recipient_id)
+          .executeTakeFirstOrThrow()
+      ).snooze_count,
+    ).toBe(3);
   });
 
   it("checks 'I've done it' live: still missing before, thank you after registering", async () => {
@@ -86,7 +122,11 @@ describe("card actions over HTTP, as Teams sends them", () => {
     // The thank-you card ends the conversation: no buttons left to press.
     expect(textOf(after.body.value)).not.toContain("Action.Execute");
     expect(textOf(after.body.value)).not.toEqual(textOf(before.body.value));
-    const state = await bot.runtime.store.db.selectFrom("people_state").select("confirmed_registered_at").where("user_id", "=", row.recipient_id).executeTakeFirstOrThrow();
+    const state = await bot.runtime.store.db
+      .selectFrom("people_state")
+      .select("confirmed_registered_at")
+      .where("user_id", "=", row.recipient_id)
+      .executeTakeFirstOrThrow();
     expect(state.confirmed_registered_at).not.toBeNull();
   });
 
@@ -108,26 +148,55 @@ describe("card actions over HTTP, as Teams sends them", () => {
   it("remembers the conversation and time zone Teams tells it about", async () => {
     const user = world.tenant.users.find((u) => u.kind === "person")!;
     await postToBot(bot.server.url, botInstalled(env, { aadObjectId: user.id, name: user.displayName }, "a:fresh-conversation"));
-    const reply = await postToBot(bot.server.url, personalMessage(env, { aadObjectId: user.id, name: user.displayName, timeZone: "America/New_York" }, "hello", "a:fresh-conversation"));
+    const reply = await postToBot(
+      bot.server.url,
+      personalMessage(env, { aadObjectId: user.id, name: user.displayName, timeZone: "America/New_York" }, "hello", "a:fresh-conversation"),
+    );
     expect(reply.status).toBe(200);
-    const state = await bot.runtime.store.db.selectFrom("people_state").selectAll().where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    const state = await bot.runtime.store.db
+      .selectFrom("people_state")
+      .selectAll()
+      .where("user_id", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(state).toMatchObject({ conversation_id: "a:fresh-conversation", time_zone: "America/New_York" });
   });
 
   it("refuses activities from another tenant", async () => {
     const row = rows[7] as OutboxRow;
-    const answer = await postToBot(bot.server.url, cardAction({ ...env, tenantId: "99999999-9999-9999-9999-999999999999" }, person(row), "snooze", { outboxId: row.id, userId: row.recipient_id }));
+    const answer = await postToBot(
+      bot.server.url,
+      cardAction({ ...env, tenantId: "99999999-9999-9999-9999-999999999999" }, person(row), "snooze", {
+        outboxId: row.id,
+        userId: row.recipient_id,
+      }),
+    );
     expect(answer.status).toBe(403);
-    const state = await bot.runtime.store.db.selectFrom("people_state").selectAll().where("user_id", "=", row.recipient_id).executeTakeFirst();
+    const state = await bot.runtime.store.db
+      .selectFrom("people_state")
+      .selectAll()
+      .where("user_id", "=", row.recipient_id)
+      .executeTakeFirst();
     expect(state?.snooze_count ?? 0).toBe(0);
   });
 
   it("answers a malformed body with 400 and an oversized one with 413, and keeps serving", async () => {
-    const bad = await fetch(`${bot.server.url}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{not json" });
+    const bad = await fetch(`${bot.server.url}/api/messages`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{not json",
+    });
     expect(bad.status).toBe(400);
-    const notActivity = await fetch(`${bot.server.url}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "[1,2]" });
+    const notActivity = await fetch(`${bot.server.url}/api/messages`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "[1,2]",
+    });
     expect(notActivity.status).toBe(400);
-    const huge = await fetch(`${bot.server.url}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ type: "message", text: "x".repeat(2_000_000) }) });
+    const huge = await fetch(`${bot.server.url}/api/messages`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ type: "message", text: "x".repeat(2_000_000) }),
+    });
     expect(huge.status).toBe(413);
     expect((await fetch(`${bot.server.url}/healthz`)).status).toBe(200);
   });

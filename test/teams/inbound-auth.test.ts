@@ -13,7 +13,12 @@ describe("with bot credentials configured", () => {
     world = await startCampaignWorld({
       size: 50,
       seed: 4,
-      env: { BOT_ID: "0d5e6f70-1a2b-4c3d-8e9f-0a1b2c3d4e5f", BOT_PASSWORD: "not-a-real-secret", BOT_TENANT_ID: tenantId, HOST: "127.0.0.1" },
+      env: {
+        BOT_ID: "0d5e6f70-1a2b-4c3d-8e9f-0a1b2c3d4e5f",
+        BOT_PASSWORD: "not-a-real-secret",
+        BOT_TENANT_ID: tenantId,
+        HOST: "127.0.0.1",
+      },
     });
     bot = await startBot(world.env);
   });
@@ -27,11 +32,21 @@ describe("with bot credentials configured", () => {
 
   it("answers an unsigned request with 401 and processes nothing", async () => {
     const u = user();
-    const message = await postToBot(bot.server.url, personalMessage(env(), { aadObjectId: u.id, name: u.displayName, timeZone: "Asia/Tokyo" }, "/mfa status"));
+    const message = await postToBot(
+      bot.server.url,
+      personalMessage(env(), { aadObjectId: u.id, name: u.displayName, timeZone: "Asia/Tokyo" }, "/mfa status"),
+    );
     expect(message.status).toBe(401);
-    const action = await postToBot(bot.server.url, cardAction(env(), { aadObjectId: u.id, name: u.displayName }, "snooze", { outboxId: "x", userId: u.id }));
+    const action = await postToBot(
+      bot.server.url,
+      cardAction(env(), { aadObjectId: u.id, name: u.displayName }, "snooze", { outboxId: "x", userId: u.id }),
+    );
     expect(action.status).toBe(401);
-    const forged = await postToBot(bot.server.url, personalMessage(env(), { aadObjectId: u.id, name: u.displayName }, "hi"), "Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.");
+    const forged = await postToBot(
+      bot.server.url,
+      personalMessage(env(), { aadObjectId: u.id, name: u.displayName }, "hi"),
+      "Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.",
+    );
     expect(forged.status).toBe(401);
     expect(world.connector.activities).toHaveLength(0);
     expect(await bot.runtime.store.db.selectFrom("people_state").selectAll().execute()).toEqual([]);

@@ -32,7 +32,9 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
       const start = options.start ?? nextMonday();
       const outDir = resolve(options.out);
       const began = performance.now();
-      io.stdout.write(`Playing a ${options.days}-day MFA campaign for a simulated tenant of ${options.size} people (seed ${options.seed}), from ${start}.\n\n`);
+      io.stdout.write(
+        `Playing a ${options.days}-day MFA campaign for a simulated tenant of ${options.size} people (seed ${options.seed}), from ${start}.\n\n`,
+      );
       const data = await playDemo({
         size: Number(options.size),
         seed: Number(options.seed),
@@ -54,5 +56,5 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
 
 function nextMonday(): string {
   const today = DateTime.utc().startOf("day");
-  return today.plus({ days: ((8 - today.weekday) % 7) || 7 }).toISODate() ?? "";
+  return today.plus({ days: (8 - today.weekday) % 7 || 7 }).toISODate() ?? "";
 }

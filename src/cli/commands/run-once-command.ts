@@ -12,13 +12,23 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
   program
     .command("run-once")
     .description("Sync, plan and deliver once, wait until the outbox is drained, print a summary and exit")
-    .addHelpText("after", "\nExits 1 when a message failed for good or the sync failed; people Teams refused are reported, not failures.\n\nExample:\n  mfa-nudge run-once")
+    .addHelpText(
+      "after",
+      "\nExits 1 when a message failed for good or the sync failed; people Teams refused are reported, not failures.\n\nExample:\n  mfa-nudge run-once",
+    )
     .action(async () => {
       const runtime = await openRuntime({ env: io.env, defaultLogLevel: "warn", ...(io.fetch ? { fetch: io.fetch } : {}) });
       try {
         const policy = readCampaign(runtime.config.campaignFile);
         const bot = openBot(runtime, policy);
-        const result = await runCampaign({ store: runtime.store, graph: runtime.graph(), policy, clock: runtime.clock, log: runtime.log, delivery: bot.delivery });
+        const result = await runCampaign({
+          store: runtime.store,
+          graph: runtime.graph(),
+          policy,
+          clock: runtime.clock,
+          log: runtime.log,
+          delivery: bot.delivery,
+        });
         const d = result.delivery;
         io.stdout.write(
           `${result.sync ? `Synced ${formatCount(result.sync.users)} users. ` : ""}` +

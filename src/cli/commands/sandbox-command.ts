@@ -22,7 +22,10 @@ export function registerSandboxCommand(program: Command, io: CliIo): void {
     .option("--port <n>", "port on 127.0.0.1 (0: any free one)", "0")
     .option("--token <token>", "the bearer token it accepts", "sandbox")
     .option("--reports-pace <pace>", "the reports throttle, COUNT/SECONDS", "5/10")
-    .addHelpText("after", "\nExample:\n  mfa-nudge sandbox graph --size 10000 --port 4000\n  GRAPH_BASE_URL=http://127.0.0.1:4000 GRAPH_ACCESS_TOKEN=sandbox mfa-nudge sync")
+    .addHelpText(
+      "after",
+      "\nExample:\n  mfa-nudge sandbox graph --size 10000 --port 4000\n  GRAPH_BASE_URL=http://127.0.0.1:4000 GRAPH_ACCESS_TOKEN=sandbox mfa-nudge sync",
+    )
     .action(async (options: SandboxOptions) => {
       const [limit, seconds] = options.reportsPace.split("/").map(Number);
       const tenant = generateTenant({ seed: Number(options.seed), size: Number(options.size), nowMs: Date.now() });
@@ -44,10 +47,18 @@ export function registerSandboxCommand(program: Command, io: CliIo): void {
     .description("Serve a simulated Teams Bot Connector on 127.0.0.1 until stopped: keeps every message, enforces Teams' limits")
     .option("--port <n>", "port on 127.0.0.1 (0: any free one)", "0")
     .option("--limit <n>", "requests per second per tenant before it answers 429 (Teams: 50)", "50")
-    .addHelpText("after", "\nExample:\n  mfa-nudge sandbox teams --port 4100\n  TEAMS_SERVICE_URL=http://127.0.0.1:4100/ mfa-nudge run-once")
+    .addHelpText(
+      "after",
+      "\nExample:\n  mfa-nudge sandbox teams --port 4100\n  TEAMS_SERVICE_URL=http://127.0.0.1:4100/ mfa-nudge run-once",
+    )
     .action(async (options: { port: string; limit: string }) => {
-      const connector = await startSimulatedConnector({ port: Number(options.port), tenantLimit: { limit: Number(options.limit), windowMs: 1000 } });
-      io.stdout.write(`Simulated Teams connector serving at ${connector.url} (${options.limit} requests/s per tenant; stats at ${connector.url}sandbox/stats)\n`);
+      const connector = await startSimulatedConnector({
+        port: Number(options.port),
+        tenantLimit: { limit: Number(options.limit), windowMs: 1000 },
+      });
+      io.stdout.write(
+        `Simulated Teams connector serving at ${connector.url} (${options.limit} requests/s per tenant; stats at ${connector.url}sandbox/stats)\n`,
+      );
       await untilStopped();
       await connector.close();
     });

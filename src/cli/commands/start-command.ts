@@ -40,7 +40,9 @@ export function registerStartCommand(program: Command, io: CliIo): void {
           running: running !== undefined,
         }),
       });
-      io.stdout.write(`mfa-nudge is listening on ${server.url}/api/messages${local ? " in local mode: no credentials, so loopback only" : ""}\n`);
+      io.stdout.write(
+        `mfa-nudge is listening on ${server.url}/api/messages${local ? " in local mode: no credentials, so loopback only" : ""}\n`,
+      );
 
       const task = options.schedule
         ? cron.schedule(

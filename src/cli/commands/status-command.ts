@@ -8,7 +8,10 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
   program
     .command("status")
     .description("Print the rollout's figures from the last complete sync")
-    .option("--json", "print JSON for scripts: users, members, registered, notRegistered, admins, adminsNotRegistered, percentRegistered, lastSync, byDepartment")
+    .option(
+      "--json",
+      "print JSON for scripts: users, members, registered, notRegistered, admins, adminsNotRegistered, percentRegistered, lastSync, byDepartment",
+    )
     .addHelpText("after", "\nExamples:\n  mfa-nudge status\n  mfa-nudge status --json | jq .percentRegistered")
     .action(async (options: { json?: boolean }) => {
       const runtime = await openRuntime({ env: io.env, defaultLogLevel: "warn" });

@@ -5,9 +5,11 @@ import { ErrorCode } from "../../errors/error-code.js";
 const knownAadsts: Record<string, string> = {
   AADSTS7000215: "The client secret is wrong: AZURE_CLIENT_SECRET must be the secret's Value, not its Secret ID.",
   AADSTS7000222: "The client secret has expired: create a new one under Certificates & secrets and update AZURE_CLIENT_SECRET.",
-  AADSTS700016: "No application with AZURE_CLIENT_ID exists in tenant AZURE_TENANT_ID: check both ids, and that the app is registered in that tenant.",
+  AADSTS700016:
+    "No application with AZURE_CLIENT_ID exists in tenant AZURE_TENANT_ID: check both ids, and that the app is registered in that tenant.",
   AADSTS90002: "Tenant AZURE_TENANT_ID was not found: use the Directory (tenant) ID from the app registration's Overview page.",
-  AADSTS700027: "The certificate was not accepted: upload its public part to the app registration (Certificates & secrets) or fix AZURE_CLIENT_CERTIFICATE_PATH.",
+  AADSTS700027:
+    "The certificate was not accepted: upload its public part to the app registration (Certificates & secrets) or fix AZURE_CLIENT_CERTIFICATE_PATH.",
   AADSTS7000112: "The application is disabled in this tenant: re-enable it under Enterprise applications > Properties.",
   AADSTS500011: "The Graph service principal was not found in the tenant: check AZURE_TENANT_ID.",
 };

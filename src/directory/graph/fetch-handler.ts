@@ -14,14 +14,18 @@ export class FetchHandler implements Middleware {
     const url = requestUrl(context);
     try {
       context.response = await this.fetchImpl(url, {
-        ...(context.options),
+        ...context.options,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new AppError(ErrorCode.GraphUnreachable, `Could not reach Graph at ${new URL(url).origin} (${context.options?.method ?? "GET"} ${new URL(url).pathname}): ${describeFetchError(error)}`, {
-        cause: error,
-        hint: "Check GRAPH_BASE_URL and that this host can reach it (proxy, firewall, DNS).",
-      });
+      throw new AppError(
+        ErrorCode.GraphUnreachable,
+        `Could not reach Graph at ${new URL(url).origin} (${context.options?.method ?? "GET"} ${new URL(url).pathname}): ${describeFetchError(error)}`,
+        {
+          cause: error,
+          hint: "Check GRAPH_BASE_URL and that this host can reach it (proxy, firewall, DNS).",
+        },
+      );
     }
   }
 }

@@ -34,7 +34,7 @@ export function toGraphError(status: number, bodyText: string, path: string): Ap
       details: { ...details, permission: permission?.name },
       hint: permission
         ? `Grant the application permission ${permission.name} (needed to ${permission.why}) in ` +
-          "Entra ID > App registrations > API permissions, then press \"Grant admin consent\"."
+          'Entra ID > App registrations > API permissions, then press "Grant admin consent".'
         : "The app lacks a Graph permission for this call; compare its API permissions with the README's table.",
     });
   }
@@ -61,7 +61,7 @@ export function toGraphError(status: number, bodyText: string, path: string): Ap
 function parseBody(text: string): GraphErrorBody {
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === "object" && parsed !== null ? (parsed) : {};
+    return typeof parsed === "object" && parsed !== null ? parsed : {};
   } catch {
     // Not JSON (a proxy's HTML error page, say): the raw text goes into the message instead.
     return {};

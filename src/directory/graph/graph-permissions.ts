@@ -28,7 +28,7 @@ export const graphPermissions: readonly GraphPermission[] = [
   {
     name: "UserAuthenticationMethod.Read.All",
     paths: /^\/users\/[^/]+\/authentication\/methods/,
-    why: "check one person live when they press \"I've done it\" (the report lags by hours)",
+    why: 'check one person live when they press "I\'ve done it" (the report lags by hours)',
   },
   {
     name: "TeamsAppInstallation.ReadWriteSelfForUser.All",

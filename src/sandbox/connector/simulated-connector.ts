@@ -58,7 +58,9 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
   const tenantWindow = new SlidingCount(options.tenantLimit ?? { limit: 50, windowMs: 1000 });
   const conversationLimit = options.conversationLimit ?? { limit: 7, windowMs: 1000 };
   const perConversation = new Map<string, SlidingCount>();
-  const conversations = new Map<string, { userId: string; tenantId: string | undefined }>((options.channels ?? []).map((id) => [id, { userId: id, tenantId: undefined }]));
+  const conversations = new Map<string, { userId: string; tenantId: string | undefined }>(
+    (options.channels ?? []).map((id) => [id, { userId: id, tenantId: undefined }]),
+  );
   const activities: RecordedActivity[] = [];
   const requests: ConnectorRequest[] = [];
   const faults: (ConnectorFault & { seen: number; fired: number })[] = [];
@@ -82,10 +84,13 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     if (options.expectAuthorization !== undefined && req.headers.authorization !== options.expectAuthorization) {
       return respond(401, { error: { code: "Unauthorized", message: "Authorization has been denied for this request." } });
     }
-    const fault = faults.find((f) => f.path.test(path) && (!f.method || f.method === method) && f.fired < f.times && ++f.seen > (f.skip ?? 0));
+    const fault = faults.find(
+      (f) => f.path.test(path) && (!f.method || f.method === method) && f.fired < f.times && ++f.seen > (f.skip ?? 0),
+    );
     if (fault) {
       fault.fired += 1;
-      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) };
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) };
       return respond(fault.status, { error: { code: fault.code, message: `simulated ${fault.status}` } }, headers);
     }
     if (body === invalid) return respond(400, { error: { code: "BadArgument", message: "The request body is not valid JSON." } });

@@ -34,12 +34,23 @@ function base(env: TeamsEnvironment, user: TeamsUser, conversationId: string) {
   };
 }
 
-export function personalMessage(env: TeamsEnvironment, user: TeamsUser, text: string, conversationId = personalConversationId(user.aadObjectId)) {
+export function personalMessage(
+  env: TeamsEnvironment,
+  user: TeamsUser,
+  text: string,
+  conversationId = personalConversationId(user.aadObjectId),
+) {
   return { ...base(env, user, conversationId), type: "message", textFormat: "plain", text };
 }
 
 /** Universal Action: the person pressed an Action.Execute button on a card. */
-export function cardAction(env: TeamsEnvironment, user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = personalConversationId(user.aadObjectId)) {
+export function cardAction(
+  env: TeamsEnvironment,
+  user: TeamsUser,
+  verb: string,
+  data: Record<string, unknown>,
+  conversationId = personalConversationId(user.aadObjectId),
+) {
   return {
     ...base(env, user, conversationId),
     type: "invoke",
@@ -63,7 +74,10 @@ export function channelMention(env: TeamsEnvironment, user: TeamsUser, text: str
     textFormat: "plain",
     text: `<at>MFA Nudge</at> ${text}`,
     conversation: { conversationType: "channel", isGroup: true, tenantId: env.tenantId, id: channelId },
-    entities: [...activity.entities, { type: "mention", text: "<at>MFA Nudge</at>", mentioned: { id: activity.recipient.id, name: "MFA Nudge" } }],
+    entities: [
+      ...activity.entities,
+      { type: "mention", text: "<at>MFA Nudge</at>", mentioned: { id: activity.recipient.id, name: "MFA Nudge" } },
+    ],
     channelData: { tenant: { id: env.tenantId }, teamsChannelId: channelId.split(";")[0], teamsTeamId: "19:team@thread.tacv2" },
   };
 }

@@ -7,7 +7,12 @@ export function demoCampaign(tenant: SimulatedTenant, startDate: string): Record
     name: "Contoso MFA rollout (demo)",
     senderName: "Contoso IT Service Desk",
     registrationUrl: "https://aka.ms/mysecurityinfo",
-    helpdesk: { name: "Contoso Service Desk", url: "https://contoso.sharepoint.com/sites/it/mfa", email: "servicedesk@contoso.com", conversationId: "19:servicedesk@thread.tacv2" },
+    helpdesk: {
+      name: "Contoso Service Desk",
+      url: "https://contoso.sharepoint.com/sites/it/mfa",
+      email: "servicedesk@contoso.com",
+      conversationId: "19:servicedesk@thread.tacv2",
+    },
     timeZone: "Europe/London",
     requirement: "mfa",
     phases: [

@@ -26,7 +26,13 @@ export interface DemoWorld {
   close(): Promise<void>;
 }
 
-export async function startDemoWorld(options: { size: number; seed: number; start: string; outDir: string; clock: SimClock }): Promise<DemoWorld> {
+export async function startDemoWorld(options: {
+  size: number;
+  seed: number;
+  start: string;
+  outDir: string;
+  clock: SimClock;
+}): Promise<DemoWorld> {
   const { clock, outDir } = options;
   mkdirSync(outDir, { recursive: true });
   const database = join(outDir, "demo.sqlite");
@@ -43,7 +49,10 @@ export async function startDemoWorld(options: { size: number; seed: number; star
     isInstalled: (id) => tenant.userById(id)?.teamsAppInstalled ?? false,
     channels: [helpdesk],
   });
-  writeFileSync(join(outDir, "campaign.yaml"), `# The campaign the demo played (generated for its simulated tenant).\n${stringify(campaign)}`);
+  writeFileSync(
+    join(outDir, "campaign.yaml"),
+    `# The campaign the demo played (generated for its simulated tenant).\n${stringify(campaign)}`,
+  );
   const policy = parseCampaign(campaign, "demo campaign");
   const runtime = await openRuntime({
     env: {

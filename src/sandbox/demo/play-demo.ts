@@ -57,7 +57,15 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
     await syncDirectory({ graph: world.runtime.graph(), store: world.runtime.store, clock, log: world.runtime.log });
     const baseline = await readStatusFigures(world.runtime.store);
     const eve = DateTime.fromISO(options.start, { zone: "utc" }).minus({ days: 1 });
-    days.push({ date: eve.toISODate() ?? "", members: baseline.members, registered: baseline.registered, reminders: 0, escalations: 0, snoozes: 0, helpRequests: 0 });
+    days.push({
+      date: eve.toISODate() ?? "",
+      members: baseline.members,
+      registered: baseline.registered,
+      reminders: 0,
+      escalations: 0,
+      snoozes: 0,
+      helpRequests: 0,
+    });
     options.print(printDay(0, eve, days[0] as DemoDay));
     for (let day = 0; day < options.days; day += 1) {
       const date = DateTime.fromMillis(Date.parse(`${options.start}T00:00:00Z`), { zone: "utc" }).plus({ days: day });
@@ -65,7 +73,14 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
       for (const h of runHours) {
         clock.advanceTo(date.plus({ hours: h }).toMillis());
         pending = await act(world, pending, clock.now(), replies, registeredOn);
-        await runCampaign({ store: world.runtime.store, graph: world.runtime.graph(), policy: world.policy, clock, log: world.runtime.log, delivery: world.bot.delivery });
+        await runCampaign({
+          store: world.runtime.store,
+          graph: world.runtime.graph(),
+          policy: world.policy,
+          clock,
+          log: world.runtime.log,
+          delivery: world.bot.delivery,
+        });
         const fresh = world.connector.activities.slice(seen);
         seen = world.connector.activities.length;
         pending.push(...(await react(world, people, fresh, reminded, clock.now())));
@@ -84,7 +99,14 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
       days.push(row);
       options.print(printDay(day + 1, date, row));
     }
-    return await describePeople(world, { ...options, days, replies, registeredOn, startedAt: Date.parse(`${options.start}T06:00:00Z`), endedAt: clock.now() });
+    return await describePeople(world, {
+      ...options,
+      days,
+      replies,
+      registeredOn,
+      startedAt: Date.parse(`${options.start}T06:00:00Z`),
+      endedAt: clock.now(),
+    });
   } finally {
     await world.close();
   }
@@ -93,7 +115,12 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
 /** Counts so far, to take each day's difference: messages by kind, snoozes and help requests. */
 async function tallies(world: DemoWorld): Promise<{ reminders: number; escalations: number; snoozes: number; help: number }> {
   const db = world.runtime.store.db;
-  const sent = await db.selectFrom("outbox").select(["kind as key", (eb) => eb.fn.countAll<number>().as("n")]).where("status", "=", "sent").groupBy("kind").execute();
+  const sent = await db
+    .selectFrom("outbox")
+    .select(["kind as key", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("status", "=", "sent")
+    .groupBy("kind")
+    .execute();
   const audit = await db
     .selectFrom("audit_log")
     .select(["action as key", (eb) => eb.fn.countAll<number>().as("n")])
@@ -110,19 +137,34 @@ async function tallies(world: DemoWorld): Promise<{ reminders: number; escalatio
 }
 
 /** Decides how each person who just received a reminder will answer it, and when. */
-async function react(world: DemoWorld, people: SimulatedPeople, fresh: readonly RecordedActivity[], reminded: Map<string, number>, now: number): Promise<Pending[]> {
+async function react(
+  world: DemoWorld,
+  people: SimulatedPeople,
+  fresh: readonly RecordedActivity[],
+  reminded: Map<string, number>,
+  now: number,
+): Promise<Pending[]> {
   const next: Pending[] = [];
   for (const activity of fresh) {
     const card = cardOf(activity.activity);
     const data = card ? executeDataOf(card) : undefined;
     if (!card || !data) continue; // escalations and helpdesk notices carry no buttons
-    const row = await world.runtime.store.db.selectFrom("outbox").select(["payload", "user_id"]).where("id", "=", data.outboxId).executeTakeFirst();
+    const row = await world.runtime.store.db
+      .selectFrom("outbox")
+      .select(["payload", "user_id"])
+      .where("id", "=", data.outboxId)
+      .executeTakeFirst();
     if (!row) continue;
     const nth = (reminded.get(row.user_id) ?? 0) + 1;
     reminded.set(row.user_id, nth);
     const deadline = (JSON.parse(row.payload) as { deadline: string }).deadline;
     const daysLeft = Math.round((Date.parse(`${deadline}T12:00:00Z`) - now) / 86_400_000);
-    const escalated = await world.runtime.store.db.selectFrom("outbox").select("id").where("user_id", "=", row.user_id).where("kind", "=", "escalation").executeTakeFirst();
+    const escalated = await world.runtime.store.db
+      .selectFrom("outbox")
+      .select("id")
+      .where("user_id", "=", row.user_id)
+      .where("kind", "=", "escalation")
+      .executeTakeFirst();
     const reaction = people.react(row.user_id, nth, daysLeft, escalated !== undefined);
     if (reaction.kind !== "ignore") next.push({ at: now + reaction.afterHours * hour, userId: row.user_id, reaction, card });
   }
@@ -130,7 +172,13 @@ async function react(world: DemoWorld, people: SimulatedPeople, fresh: readonly 
 }
 
 /** Carries out the reactions whose time has come; returns those still to come. */
-async function act(world: DemoWorld, pending: Pending[], now: number, replies: Map<string, DemoMessage[]>, registeredOn: Map<string, string>): Promise<Pending[]> {
+async function act(
+  world: DemoWorld,
+  pending: Pending[],
+  now: number,
+  replies: Map<string, DemoMessage[]>,
+  registeredOn: Map<string, string>,
+): Promise<Pending[]> {
   const due = pending.filter((p) => p.at <= now);
   const press = async (p: Pending, verb: string, label: string) => {
     const data = executeDataOf(p.card);
@@ -153,7 +201,12 @@ async function act(world: DemoWorld, pending: Pending[], now: number, replies: M
       if (!registeredOn.has(p.userId)) registeredOn.set(p.userId, new Date(now).toISOString().slice(0, 10));
       if (r.thenPressDone) await press(p, "done", "After pressing: I've done it");
     } else {
-      const labels = { snooze: "After pressing: Remind me later", help: "After pressing: I need help", noSmartphone: "After pressing: No smartphone?", done: "After pressing: I've done it" } as const;
+      const labels = {
+        snooze: "After pressing: Remind me later",
+        help: "After pressing: I need help",
+        noSmartphone: "After pressing: No smartphone?",
+        done: "After pressing: I've done it",
+      } as const;
       await press(p, r.verb, labels[r.verb]);
     }
   }

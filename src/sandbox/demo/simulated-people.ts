@@ -45,7 +45,12 @@ export class SimulatedPeople {
   react(userId: string, nth: number, daysLeft: number, managerTold: boolean): Reaction {
     const r = this.of(userId).random;
     const authenticator = ["microsoftAuthenticatorPush", "softwareOneTimePasscode"];
-    const register = (afterHours: number, methods: readonly string[] = authenticator): Reaction => ({ kind: "register", afterHours, methods, thenPressDone: r.chance(0.6) });
+    const register = (afterHours: number, methods: readonly string[] = authenticator): Reaction => ({
+      kind: "register",
+      afterHours,
+      methods,
+      thenPressDone: r.chance(0.6),
+    });
     const urgency = daysLeft <= 1 ? 0.35 : daysLeft <= 3 ? 0.2 : 0;
     switch (this.personaOf(userId)) {
       case "eager":

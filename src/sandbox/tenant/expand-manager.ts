@@ -17,10 +17,14 @@ export const EXPANDED_PAGE_LIMIT = 100;
 export function parseManagerExpansion(raw: string | undefined): ManagerExpansion | undefined {
   if (raw === undefined) return undefined;
   const match = /^\s*manager\s*(?:\((.*)\))?\s*$/.exec(raw);
-  if (match === null) throw badRequest(`Parsing OData Select and Expand failed: $expand '${raw}' is not supported; only manager can be expanded.`);
+  if (match === null)
+    throw badRequest(`Parsing OData Select and Expand failed: $expand '${raw}' is not supported; only manager can be expanded.`);
   let select: string[] | undefined;
   let levels = 1;
-  for (const option of (match[1] ?? "").split(";").map((part) => part.trim()).filter((part) => part !== "")) {
+  for (const option of (match[1] ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => part !== "")) {
     const [name, value = ""] = option.split("=", 2).map((part) => part.trim());
     if (name === "$select") select = parseSelect(value, USER_PROPERTIES, "microsoft.graph.user");
     else if (name === "$levels" && (value === "max" || /^[1-9]\d{0,3}$/.test(value))) levels = value === "max" ? 1000 : Number(value);

@@ -29,11 +29,19 @@ export function generatePeople(context: PeopleContext, count: number): Simulated
   const people = seats.map((seat, index) => {
     const identity = context.identities.person();
     const senior = seat.role === "ceo" || seat.role === "head";
-    const joined = senior ? "old" : life.weighted([["today", 0.5], ["thisWeek", 0.5], ["earlier", 99]] as const);
+    const joined = senior
+      ? "old"
+      : life.weighted([
+          ["today", 0.5],
+          ["thisWeek", 0.5],
+          ["earlier", 99],
+        ] as const);
     const createdMs =
-      joined === "today" ? nowMs - life.int(HOUR, 22 * HOUR)
-      : joined === "thisWeek" ? nowMs - life.int(2 * DAY, 7 * DAY)
-      : nowMs - life.int(senior ? 4 * YEAR : 2 * DAY, senior ? 9 * YEAR : 6 * YEAR);
+      joined === "today"
+        ? nowMs - life.int(HOUR, 22 * HOUR)
+        : joined === "thisWeek"
+          ? nowMs - life.int(2 * DAY, 7 * DAY)
+          : nowMs - life.int(senior ? 4 * YEAR : 2 * DAY, senior ? 9 * YEAR : 6 * YEAR);
     const managerSeat = seat.managerSeat;
     return makeSimulatedUser({
       id: ids[index] as string,

@@ -33,7 +33,13 @@ export interface GenerateTenantOptions {
 export const DEFAULT_TENANT_NOW_MS = Date.UTC(2025, 0, 6, 9, 0, 0);
 
 /** The kinds of account in a tenant of `size` users, plus the report-only rows of deleted users. */
-export function planTenantComposition(size: number): { people: number; guests: number; services: number; breakGlass: number; deleted: number } {
+export function planTenantComposition(size: number): {
+  people: number;
+  guests: number;
+  services: number;
+  breakGlass: number;
+  deleted: number;
+} {
   if (!Number.isInteger(size) || size < 3) throw new RangeError(`size must be an integer of at least 3, got ${size}`);
   const breakGlass = 2;
   const services = size >= 6 ? Math.max(1, Math.round(size * 0.01)) : 0;
@@ -54,7 +60,10 @@ export function generateTenant(options: GenerateTenantOptions): SimulatedTenant 
 
   const breakGlass = generateBreakGlassAccounts(ids, identities, domain, nowMs);
   const services = generateServiceAccounts(accounts, ids, identities, plan.services, domain, nowMs);
-  const people = generatePeople({ seed, nowMs, ids, identities, ...(options.registeredShare === undefined ? {} : { registeredShare: options.registeredShare }) }, plan.people);
+  const people = generatePeople(
+    { seed, nowMs, ids, identities, ...(options.registeredShare === undefined ? {} : { registeredShare: options.registeredShare }) },
+    plan.people,
+  );
   const guests = generateGuests(accounts, ids, identities, plan.guests, nowMs);
   // Users deleted after the report was computed: the report still lists them, the directory does not.
   const deletedUsers = Array.from({ length: plan.deleted }, () => {

@@ -56,7 +56,12 @@ export function checkQueryOptions(query: Readonly<Record<string, string>>, accep
  * The absolute URL of the next page: the same resource and options, with `$skiptoken` (or another
  * token option) replaced. Keys keep their literal `$`, as Graph writes them.
  */
-export function linkTo(environment: GraphEnvironment, path: string, query: Readonly<Record<string, string>>, token: Record<string, string>): string {
+export function linkTo(
+  environment: GraphEnvironment,
+  path: string,
+  query: Readonly<Record<string, string>>,
+  token: Record<string, string>,
+): string {
   const kept = Object.entries(query).filter(([name]) => name !== "$skiptoken" && name !== "$deltatoken");
   const pairs = [...kept, ...Object.entries(token)].map(([name, value]) => `${name}=${encodeQueryValue(value)}`);
   return `${environment.baseUrl}/v1.0${path}${pairs.length > 0 ? `?${pairs.join("&")}` : ""}`;

@@ -1,6 +1,12 @@
 /** The simulated tenant's public surface: generate a tenant, count it, serve it as Graph. */
 export { generateTenant, planTenantComposition, DEFAULT_TENANT_NOW_MS, type GenerateTenantOptions } from "./generate-tenant.js";
-export { SimulatedTenant, type SimulatedTenantInit, type TenantGroups, type TeamsAppInfo, type TeamsInstallOutcome } from "./simulated-tenant.js";
+export {
+  SimulatedTenant,
+  type SimulatedTenantInit,
+  type TenantGroups,
+  type TeamsAppInfo,
+  type TeamsInstallOutcome,
+} from "./simulated-tenant.js";
 export type { SimulatedUser, UserKind, RegisteredMethod, RegistrationChange } from "./simulated-user.js";
 export { makeSimulatedUser, type SimulatedUserFields } from "./make-simulated-user.js";
 export { countTenant, NO_DEPARTMENT, type TenantCounts, type DepartmentCounts } from "./count-tenant.js";

@@ -49,7 +49,8 @@ export const installAppRoute: GraphRoute = {
       throw new GraphError(404, "NotFound", `The app '${appId}' was not found in the app catalog.`);
     }
     const outcome = environment.tenant.installTeamsApp(user.id, environment.clock.now());
-    if (outcome === "blocked") throw new GraphError(403, "Forbidden", "Installing this app is blocked by the user's app permission policy.");
+    if (outcome === "blocked")
+      throw new GraphError(403, "Forbidden", "Installing this app is blocked by the user's app permission policy.");
     if (outcome === "alreadyInstalled") throw new GraphError(409, "Conflict", "The app is already installed for this user.");
     if (outcome === "userNotFound") throw resourceNotFound(user.id);
     return { status: 201 };
@@ -99,10 +100,15 @@ export const installedAppChatRoute: GraphRoute = {
 };
 
 function parseExpand(raw: string | undefined): Set<string> {
-  const names = (raw ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const names = (raw ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
   for (const name of names) {
     if (!(NAVIGATION as readonly string[]).includes(name)) {
-      throw badRequest(`Parsing OData Select and Expand failed: Could not find a property named '${name}' on type 'microsoft.graph.userScopeTeamsAppInstallation'.`);
+      throw badRequest(
+        `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type 'microsoft.graph.userScopeTeamsAppInstallation'.`,
+      );
     }
   }
   return new Set(names);

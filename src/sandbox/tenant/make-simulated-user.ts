@@ -1,7 +1,6 @@
 import type { SimulatedUser } from "./simulated-user.js";
 
-export type SimulatedUserFields = Pick<SimulatedUser, "id" | "userPrincipalName" | "displayName"> &
-  Partial<SimulatedUser>;
+export type SimulatedUserFields = Pick<SimulatedUser, "id" | "userPrincipalName" | "displayName"> & Partial<SimulatedUser>;
 
 /** A member who is enabled, in the report and registered for nothing, unless told otherwise. */
 export function makeSimulatedUser(fields: SimulatedUserFields): SimulatedUser {

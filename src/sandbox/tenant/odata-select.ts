@@ -6,7 +6,10 @@ import { badRequest } from "./graph-error.js";
  */
 export function parseSelect(raw: string | undefined, known: ReadonlySet<string>, typeName: string): string[] | undefined {
   if (raw === undefined) return undefined;
-  const names = raw.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const names = raw
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
   if (names.length === 0) return undefined;
   for (const name of names) {
     if (!known.has(name)) {

@@ -28,11 +28,14 @@ const GUEST_MIX: readonly (readonly [Methods, number])[] = [
 ];
 
 export function pickPersonMethods(random: SeededRandom, registeredShare?: number): RegisteredMethod[] {
-  const choice = registeredShare === undefined ? random.weighted(PERSON_MIX) : random.chance(registeredShare) ? random.weighted(REGISTERED_MIX) : random.weighted(UNREGISTERED_MIX);
+  const choice =
+    registeredShare === undefined
+      ? random.weighted(PERSON_MIX)
+      : random.chance(registeredShare)
+        ? random.weighted(REGISTERED_MIX)
+        : random.weighted(UNREGISTERED_MIX);
   const methods: RegisteredMethod[] =
-    choice === "passwordless"
-      ? [random.chance(0.5) ? "fido2SecurityKey" : "windowsHelloForBusiness"]
-      : [...choice];
+    choice === "passwordless" ? [random.chance(0.5) ? "fido2SecurityKey" : "windowsHelloForBusiness"] : [...choice];
   if (methods.length === 0 || (methods.length === 1 && methods[0] === "email")) return methods;
   // Real registrations accumulate extras; none of these changes whether someone is MFA-registered.
   if (methods.includes("microsoftAuthenticatorPush") && random.chance(0.05)) {

@@ -10,17 +10,39 @@ import { toRegistrationDetails, type UserRegistrationDetails } from "./to-regist
 
 const TYPE = "microsoft.graph.userRegistrationDetails";
 const PROPERTIES: ReadonlySet<string> = new Set([
-  "id", "userPrincipalName", "userDisplayName", "isAdmin", "isSsprRegistered", "isSsprEnabled", "isSsprCapable",
-  "isMfaRegistered", "isMfaCapable", "isPasswordlessCapable", "lastUpdatedDateTime", "methodsRegistered",
-  "isSystemPreferredAuthenticationMethodEnabled", "systemPreferredAuthenticationMethods",
-  "userPreferredMethodForSecondaryAuthentication", "userType",
+  "id",
+  "userPrincipalName",
+  "userDisplayName",
+  "isAdmin",
+  "isSsprRegistered",
+  "isSsprEnabled",
+  "isSsprCapable",
+  "isMfaRegistered",
+  "isMfaCapable",
+  "isPasswordlessCapable",
+  "lastUpdatedDateTime",
+  "methodsRegistered",
+  "isSystemPreferredAuthenticationMethodEnabled",
+  "systemPreferredAuthenticationMethods",
+  "userPreferredMethodForSecondaryAuthentication",
+  "userType",
 ]);
 /** The properties Microsoft documents as supporting $filter (eq; `any` for the collections). */
 const FILTERABLE: FilterableProperties = {
   scalars: new Set([
-    "id", "userPrincipalName", "userDisplayName", "isAdmin", "isSsprRegistered", "isSsprEnabled", "isSsprCapable",
-    "isMfaRegistered", "isMfaCapable", "isPasswordlessCapable", "isSystemPreferredAuthenticationMethodEnabled",
-    "userPreferredMethodForSecondaryAuthentication", "userType",
+    "id",
+    "userPrincipalName",
+    "userDisplayName",
+    "isAdmin",
+    "isSsprRegistered",
+    "isSsprEnabled",
+    "isSsprCapable",
+    "isMfaRegistered",
+    "isMfaCapable",
+    "isPasswordlessCapable",
+    "isSystemPreferredAuthenticationMethodEnabled",
+    "userPreferredMethodForSecondaryAuthentication",
+    "userType",
   ]),
   collections: new Set(["methodsRegistered", "systemPreferredAuthenticationMethods"]),
 };
@@ -74,7 +96,10 @@ export const getRegistrationDetailsRoute: GraphRoute = {
     if (row === undefined) throw resourceNotFound(id);
     return {
       status: 200,
-      body: { "@odata.context": `${METADATA_URL}#reports/authenticationMethods/userRegistrationDetails/$entity`, ...applySelect(row, select) },
+      body: {
+        "@odata.context": `${METADATA_URL}#reports/authenticationMethods/userRegistrationDetails/$entity`,
+        ...applySelect(row, select),
+      },
     };
   },
 };

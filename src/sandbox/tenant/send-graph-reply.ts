@@ -16,7 +16,11 @@ export function errorReply(error: unknown, ids: RequestIds, atMs: number): Graph
   const graphError =
     error instanceof GraphError
       ? error
-      : new GraphError(500, "InternalServerError", `The simulated tenant failed: ${error instanceof Error ? error.message : String(error)}`);
+      : new GraphError(
+          500,
+          "InternalServerError",
+          `The simulated tenant failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
   return {
     status: graphError.status,
     body: graphErrorBody(graphError.code, graphError.message, ids["request-id"], ids["client-request-id"], atMs),

@@ -71,13 +71,19 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
     if ((options.latencyMs ?? 0) > 0) await delay(options.latencyMs);
     if (options.token !== undefined && request.headers.authorization !== `Bearer ${options.token}`) {
       const empty = request.headers.authorization === undefined;
-      throw new GraphError(401, "InvalidAuthenticationToken", empty ? "Access token is empty." : "Access token validation failure. Invalid audience.", {
-        "www-authenticate": 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
-      });
+      throw new GraphError(
+        401,
+        "InvalidAuthenticationToken",
+        empty ? "Access token is empty." : "Access token validation failure. Invalid audience.",
+        {
+          "www-authenticate": 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
+        },
+      );
     }
     const fault = faults.take(record.method, record.path);
     if (fault !== undefined) {
-      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
       throw new GraphError(fault.status, fault.code, fault.message ?? `Injected fault ${fault.code}.`, headers);
     }
     if (!record.path.startsWith("/v1.0/")) throw resourceNotFound(record.path);
@@ -85,7 +91,9 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
     if (path.startsWith("/reports/")) {
       const waitMs = throttle.admit();
       if (waitMs > 0) {
-        throw new GraphError(429, "TooManyRequests", "Too many requests.", { "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) });
+        throw new GraphError(429, "TooManyRequests", "Too many requests.", {
+          "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))),
+        });
       }
     }
     for (const route of GRAPH_ROUTES) {
@@ -93,7 +101,10 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
       if (match === null || route.method !== record.method) continue;
       checkQueryOptions(record.query, route.queryOptions);
       const params = match.slice(1).map((part) => decodeSegment(part ?? ""));
-      return route.handle({ method: record.method, path, params, query: record.query, headers: request.headers, body: rawBody }, environment);
+      return route.handle(
+        { method: record.method, path, params, query: record.query, headers: request.headers, body: rawBody },
+        environment,
+      );
     }
     throw resourceNotFound(path);
   };
@@ -112,7 +123,8 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
     requests.push(record);
     const clientRequestId = headerValue(request.headers["client-request-id"]) ?? randomUUID();
     const ids = { "request-id": randomUUID(), "client-request-id": clientRequestId };
-    const reply = url === undefined ? Promise.reject(new GraphError(400, "BadRequest", "The request URL is malformed.")) : answer(request, record);
+    const reply =
+      url === undefined ? Promise.reject(new GraphError(400, "BadRequest", "The request URL is malformed.")) : answer(request, record);
     reply
       .catch((error: unknown) => errorReply(error, ids, clock.now()))
       .then((result) => {

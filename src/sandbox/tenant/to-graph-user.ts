@@ -3,8 +3,17 @@ import type { SimulatedUser } from "./simulated-user.js";
 
 /** What GET /users returns without $select (Graph v1.0's default property set), in Graph's order. */
 export const DEFAULT_USER_PROPERTIES: readonly string[] = [
-  "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation",
-  "preferredLanguage", "surname", "userPrincipalName", "id",
+  "businessPhones",
+  "displayName",
+  "givenName",
+  "jobTitle",
+  "mail",
+  "mobilePhone",
+  "officeLocation",
+  "preferredLanguage",
+  "surname",
+  "userPrincipalName",
+  "id",
 ];
 
 /**
@@ -13,15 +22,37 @@ export const DEFAULT_USER_PROPERTIES: readonly string[] = [
  */
 export const USER_PROPERTIES: ReadonlySet<string> = new Set([
   ...DEFAULT_USER_PROPERTIES,
-  "accountEnabled", "department", "userType", "usageLocation", "createdDateTime", "mailNickname",
-  "companyName", "employeeId", "city", "country", "otherMails", "proxyAddresses",
+  "accountEnabled",
+  "department",
+  "userType",
+  "usageLocation",
+  "createdDateTime",
+  "mailNickname",
+  "companyName",
+  "employeeId",
+  "city",
+  "country",
+  "otherMails",
+  "proxyAddresses",
 ]);
 
 /** Properties $filter accepts on /users (a subset of what Graph's directory supports). */
 export const USER_FILTERABLE: FilterableProperties = {
   scalars: new Set([
-    "id", "userPrincipalName", "displayName", "givenName", "surname", "mail", "department", "jobTitle",
-    "accountEnabled", "userType", "usageLocation", "preferredLanguage", "mailNickname", "employeeId",
+    "id",
+    "userPrincipalName",
+    "displayName",
+    "givenName",
+    "surname",
+    "mail",
+    "department",
+    "jobTitle",
+    "accountEnabled",
+    "userType",
+    "usageLocation",
+    "preferredLanguage",
+    "mailNickname",
+    "employeeId",
   ]),
   collections: new Set(["otherMails", "proxyAddresses"]),
 };

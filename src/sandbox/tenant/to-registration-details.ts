@@ -72,7 +72,8 @@ function systemPreferred(methods: readonly string[]): string[] {
  * example. A guest with nothing gets "" (as the docs example shows, though it is not an enum value).
  */
 function preferredSecondFactor(user: SimulatedUser, methods: readonly string[]): string {
-  if (methods.includes("microsoftAuthenticatorPush")) return hashString(user.id) % 5 === 0 && methods.includes("mobilePhone") ? "voiceMobile" : "push";
+  if (methods.includes("microsoftAuthenticatorPush"))
+    return hashString(user.id) % 5 === 0 && methods.includes("mobilePhone") ? "voiceMobile" : "push";
   if (methods.includes("softwareOneTimePasscode")) return "oath";
   if (methods.includes("mobilePhone")) return hashString(user.id) % 4 === 0 ? "voiceMobile" : "sms";
   if (methods.includes("alternateMobilePhone")) return "voiceAlternateMobile";

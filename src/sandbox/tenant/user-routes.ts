@@ -33,7 +33,8 @@ export const listUsersRoute: GraphRoute = {
     };
     const page = collectPage(tenant.users, start, size, accept);
     const body: Record<string, unknown> = { "@odata.context": `${METADATA_URL}#users${select ? `(${select.join(",")})` : ""}` };
-    if (query.$count === "true") body["@odata.count"] = tenant.users.filter((user) => filter === undefined || filter(toGraphUser(user))).length;
+    if (query.$count === "true")
+      body["@odata.count"] = tenant.users.filter((user) => filter === undefined || filter(toGraphUser(user))).length;
     if (page.next !== undefined) {
       body["@odata.nextLink"] = linkTo(environment, "/users", query, { $skiptoken: encodePageToken("users", { i: page.next }) });
     }

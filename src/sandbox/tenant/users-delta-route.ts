@@ -53,7 +53,12 @@ export const usersDeltaRoute: GraphRoute = {
     const page = collectPage(environment.tenant.users, start, size, toRow);
     const body: Record<string, unknown> = { "@odata.context": contextOf(select) };
     if (page.next !== undefined) {
-      body["@odata.nextLink"] = linkTo(environment, "/users/delta", {}, { $skiptoken: encodePageToken("delta", { i: page.next, s: select ?? null }) });
+      body["@odata.nextLink"] = linkTo(
+        environment,
+        "/users/delta",
+        {},
+        { $skiptoken: encodePageToken("delta", { i: page.next, s: select ?? null }) },
+      );
       body.value = page.rows;
     } else {
       body.value = page.rows;

@@ -11,7 +11,10 @@ function points(svg: string): { x: number; y: number }[] {
 }
 
 function bars(svg: string): { y: number; height: number }[] {
-  return [...svg.matchAll(/<rect class="bar" x="[^"]+" y="([^"]+)" width="[^"]+" height="([^"]+)"/g)].map((m) => ({ y: Number(m[1]), height: Number(m[2]) }));
+  return [...svg.matchAll(/<rect class="bar" x="[^"]+" y="([^"]+)" width="[^"]+" height="([^"]+)"/g)].map((m) => ({
+    y: Number(m[1]),
+    height: Number(m[2]),
+  }));
 }
 
 describe("registrationChartSvg", () => {
@@ -69,7 +72,9 @@ describe("registrationChartSvg", () => {
     const svg = registrationChartSvg([day("2025-03-10", 4, 1), day("<b>&", 4, 2)]);
     expect(svg).toMatch(/role="img" aria-labelledby="registration-chart-title registration-chart-desc"/);
     expect(svg).toContain('<title id="registration-chart-title">Registrations over time</title>');
-    expect(svg).toMatch(/<desc id="registration-chart-desc">Share of members registered[^<]*from 25.0 % on 10 Mar 2025 to 50.0 % on &#60;b&#62;&#38;/);
+    expect(svg).toMatch(
+      /<desc id="registration-chart-desc">Share of members registered[^<]*from 25.0 % on 10 Mar 2025 to 50.0 % on &#60;b&#62;&#38;/,
+    );
     expect(svg).not.toContain("<b>");
   });
 

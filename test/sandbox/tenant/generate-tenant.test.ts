@@ -6,13 +6,22 @@ import type { SimulatedUser } from "../../../src/sandbox/tenant/simulated-user.j
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const DEPARTMENTS = [
-  "Engineering", "Sales", "Marketing", "Finance", "Human Resources", "Legal", "Operations",
-  "Customer Support", "IT", "Facilities", "Research", "Procurement",
+  "Engineering",
+  "Sales",
+  "Marketing",
+  "Finance",
+  "Human Resources",
+  "Legal",
+  "Operations",
+  "Customer Support",
+  "IT",
+  "Facilities",
+  "Research",
+  "Procurement",
 ];
 const LANGUAGE_OF: Record<string, string> = { GB: "en-GB", US: "en-US", DE: "de-DE", FR: "fr-FR", ES: "es-ES", NL: "nl-NL" };
 
-const share = (users: readonly SimulatedUser[], test: (user: SimulatedUser) => boolean): number =>
-  users.filter(test).length / users.length;
+const share = (users: readonly SimulatedUser[], test: (user: SimulatedUser) => boolean): number => users.filter(test).length / users.length;
 
 /** Checks that hold for every tenant, however small. */
 function expectWellFormed(tenant: SimulatedTenant, size: number): void {
@@ -121,7 +130,12 @@ describe("generateTenant", () => {
 
     it("registers people in the documented mix, and email alone does not count", () => {
       const exactly = (...methods: string[]) => share(people, (p) => [...p.methodsRegistered].sort().join() === [...methods].sort().join());
-      expect(share(people, (p) => p.methodsRegistered.includes("microsoftAuthenticatorPush") && p.methodsRegistered.includes("softwareOneTimePasscode"))).toBeCloseTo(0.5, 1);
+      expect(
+        share(
+          people,
+          (p) => p.methodsRegistered.includes("microsoftAuthenticatorPush") && p.methodsRegistered.includes("softwareOneTimePasscode"),
+        ),
+      ).toBeCloseTo(0.5, 1);
       expect(share(people, (p) => p.methodsRegistered[0] === "mobilePhone")).toBeCloseTo(0.12, 1);
       expect(exactly("email")).toBeGreaterThan(0.02);
       expect(exactly("email")).toBeLessThan(0.04);

@@ -32,8 +32,17 @@ describe("GET /users", () => {
   it("returns Graph's default properties without $select, and only the selected ones with it", async () => {
     const plain = await fetchGraph<GraphCollection<User>>(`${base}/users?$top=1`);
     expect(Object.keys(plain.body.value[0] ?? {})).toEqual([
-      "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation",
-      "preferredLanguage", "surname", "userPrincipalName", "id",
+      "businessPhones",
+      "displayName",
+      "givenName",
+      "jobTitle",
+      "mail",
+      "mobilePhone",
+      "officeLocation",
+      "preferredLanguage",
+      "surname",
+      "userPrincipalName",
+      "id",
     ]);
     const selected = await fetchGraph<GraphCollection<User>>(`${base}/users?$top=3&$select=id,accountEnabled,department,userType`);
     for (const user of selected.body.value) expect(Object.keys(user)).toEqual(["id", "accountEnabled", "department", "userType"]);
@@ -41,19 +50,30 @@ describe("GET /users", () => {
   });
 
   it("filters by startswith on the UPN and by a list of ids joined with or", async () => {
-    const services = await fetchGraph<GraphCollection<User>>(`${base}/users?$filter=${encodeURIComponent("startswith(userPrincipalName,'svc-')")}&$select=id`);
+    const services = await fetchGraph<GraphCollection<User>>(
+      `${base}/users?$filter=${encodeURIComponent("startswith(userPrincipalName,'svc-')")}&$select=id`,
+    );
     expect(services.body.value.map((user) => user.id).sort()).toEqual(
-      tenant.users.filter((user) => user.kind === "service").map((user) => user.id).sort(),
+      tenant.users
+        .filter((user) => user.kind === "service")
+        .map((user) => user.id)
+        .sort(),
     );
     const [a, b] = people;
-    const pair = await fetchGraph<GraphCollection<User>>(`${base}/users?$filter=${encodeURIComponent(`id eq '${a?.id}' or id eq '${b?.id}'`)}&$select=id`);
+    const pair = await fetchGraph<GraphCollection<User>>(
+      `${base}/users?$filter=${encodeURIComponent(`id eq '${a?.id}' or id eq '${b?.id}'`)}&$select=id`,
+    );
     expect(pair.body.value.map((user) => user.id).sort()).toEqual([a?.id, b?.id].sort());
-    const disabled = await fetchGraph<GraphCollection<User>>(`${base}/users?$filter=${encodeURIComponent("accountEnabled eq false and userType eq 'Member'")}&$top=999&$select=id`);
+    const disabled = await fetchGraph<GraphCollection<User>>(
+      `${base}/users?$filter=${encodeURIComponent("accountEnabled eq false and userType eq 'Member'")}&$top=999&$select=id`,
+    );
     expect(disabled.body.value).toHaveLength(tenant.users.filter((user) => !user.accountEnabled && user.userType === "Member").length);
   });
 
   it("nests the manager with $expand=manager and caps such pages at 100", async () => {
-    const page = await fetchGraph<GraphCollection<User>>(`${base}/users?$top=999&$select=id,displayName&$expand=${encodeURIComponent("manager($select=id,displayName)")}`);
+    const page = await fetchGraph<GraphCollection<User>>(
+      `${base}/users?$top=999&$select=id,displayName&$expand=${encodeURIComponent("manager($select=id,displayName)")}`,
+    );
     expect(page.body.value).toHaveLength(100);
     expect(page.body["@odata.nextLink"]).toBeDefined();
     const pages = await fetchAllPages<User>(`${base}/users?$top=999&$select=id&$expand=manager($select=id)`);
@@ -65,7 +85,9 @@ describe("GET /users", () => {
   });
 
   it("walks the management chain with $levels=max, as in Microsoft's example", async () => {
-    const response = await fetchGraph<User>(`${base}/users/${withManager?.id}?$select=id,displayName&$expand=${encodeURIComponent("manager($levels=max;$select=id,displayName)")}`);
+    const response = await fetchGraph<User>(
+      `${base}/users/${withManager?.id}?$select=id,displayName&$expand=${encodeURIComponent("manager($levels=max;$select=id,displayName)")}`,
+    );
     let node = response.body as Record<string, unknown> | undefined;
     let depth = 0;
     while (node?.manager !== undefined) {
@@ -77,10 +99,16 @@ describe("GET /users", () => {
   });
 
   it.skipIf(!hasGraphSchema)("serves users and expanded managers that satisfy Graph's user schema", async () => {
-    const all = "id,displayName,givenName,surname,mail,userPrincipalName,department,jobTitle,accountEnabled,userType,preferredLanguage,usageLocation,createdDateTime";
+    const all =
+      "id,displayName,givenName,surname,mail,userPrincipalName,department,jobTitle,accountEnabled,userType,preferredLanguage,usageLocation,createdDateTime";
     const rows = (await fetchAllPages<User>(`${base}/users?$select=${all}&$expand=manager`)).flatMap((page) => page.value);
     expect(schemaErrors("microsoft.graph.user", rows)).toEqual([]);
-    expect(schemaErrors("microsoft.graph.directoryObject", rows.flatMap((row) => (row.manager ? [row.manager] : [])))).toEqual([]);
+    expect(
+      schemaErrors(
+        "microsoft.graph.directoryObject",
+        rows.flatMap((row) => (row.manager ? [row.manager] : [])),
+      ),
+    ).toEqual([]);
     const delta = (await fetchAllPages<User>(`${base}/users/delta?$select=${all},manager`)).flatMap((page) => page.value);
     expect(schemaErrors("microsoft.graph.user", delta)).toEqual([]);
     const members = (await fetchAllPages<User>(`${base}/groups/${tenant.groups.pilot}/transitiveMembers`)).flatMap((page) => page.value);
@@ -90,7 +118,10 @@ describe("GET /users", () => {
 
 describe("GET /users/{id | userPrincipalName} and /manager", () => {
   it("finds a user by id and by UPN, including a guest's #EXT# UPN", async () => {
-    expect((await fetchGraph<User>(`${base}/users/${ceo?.id}?$select=id,jobTitle`)).body).toMatchObject({ id: ceo?.id, jobTitle: "Chief Executive Officer" });
+    expect((await fetchGraph<User>(`${base}/users/${ceo?.id}?$select=id,jobTitle`)).body).toMatchObject({
+      id: ceo?.id,
+      jobTitle: "Chief Executive Officer",
+    });
     const byUpn = await fetchGraph<User>(`${base}/users/${encodeURIComponent(guest?.userPrincipalName ?? "")}?$select=id,userType`);
     expect(byUpn.body).toMatchObject({ id: guest?.id, userType: "Guest" });
   });
@@ -114,7 +145,9 @@ describe("GET /users/{id | userPrincipalName} and /manager", () => {
 
 describe("GET /users/delta", () => {
   it("pages by Prefer: odata.maxpagesize, carries manager@delta, and ends with a deltaLink", async () => {
-    const pages = await fetchAllPages<User>(`${base}/users/delta?$select=displayName,manager`, { headers: { Prefer: "odata.maxpagesize=200" } });
+    const pages = await fetchAllPages<User>(`${base}/users/delta?$select=displayName,manager`, {
+      headers: { Prefer: "odata.maxpagesize=200" },
+    });
     expect(pages.map((page) => page.value.length)).toEqual([200, 200, 100]);
     for (const page of pages.slice(0, -1)) {
       expect(page["@odata.nextLink"]).toMatch(new RegExp(`^${base}/users/delta\\?\\$skiptoken=`));
@@ -161,7 +194,9 @@ describe("GET /groups/{id}/transitiveMembers", () => {
 
 describe("GET /users/{id}/authentication/methods", () => {
   it("lists the password and one typed method per registration", async () => {
-    const user = people.find((p) => p.methodsRegistered.includes("mobilePhone") && p.methodsRegistered.includes("microsoftAuthenticatorPush"));
+    const user = people.find(
+      (p) => p.methodsRegistered.includes("mobilePhone") && p.methodsRegistered.includes("microsoftAuthenticatorPush"),
+    );
     const response = await fetchGraph<GraphCollection<{ "@odata.type": string; phoneType?: string; phoneNumber?: string }>>(
       `${base}/users/${user?.id}/authentication/methods`,
     );

@@ -34,7 +34,9 @@ describe("the userRegistrationDetails report", () => {
     expect([...ids].sort()).toEqual([...expected].sort());
     for (const page of pages.slice(0, -1)) expect(page["@odata.nextLink"]).toMatch(new RegExp(`^${url}${REPORT}\\?.*\\$skiptoken=`));
     expect(pages.at(-1)?.["@odata.nextLink"]).toBeUndefined();
-    expect(pages[0]?.["@odata.context"]).toBe("https://graph.microsoft.com/v1.0/$metadata#reports/authenticationMethods/userRegistrationDetails");
+    expect(pages[0]?.["@odata.context"]).toBe(
+      "https://graph.microsoft.com/v1.0/$metadata#reports/authenticationMethods/userRegistrationDetails",
+    );
   });
 
   it("serves 100 rows per page by default and refuses a $top above 999", async () => {
@@ -58,21 +60,36 @@ describe("the userRegistrationDetails report", () => {
     const leaver = tenant.users.find((user) => !user.accountEnabled && isMfaRegistered(user.methodsRegistered));
     expect(rows.find((row) => row.id === leaver?.id)).toMatchObject({ isMfaRegistered: true, isMfaCapable: false });
     expect(Object.keys(rows[0] ?? {})).toEqual([
-      "id", "userPrincipalName", "userDisplayName", "isAdmin", "isSsprRegistered", "isSsprEnabled", "isSsprCapable",
-      "isMfaRegistered", "isMfaCapable", "isPasswordlessCapable", "lastUpdatedDateTime", "methodsRegistered",
-      "isSystemPreferredAuthenticationMethodEnabled", "systemPreferredAuthenticationMethods",
-      "userPreferredMethodForSecondaryAuthentication", "userType",
+      "id",
+      "userPrincipalName",
+      "userDisplayName",
+      "isAdmin",
+      "isSsprRegistered",
+      "isSsprEnabled",
+      "isSsprCapable",
+      "isMfaRegistered",
+      "isMfaCapable",
+      "isPasswordlessCapable",
+      "lastUpdatedDateTime",
+      "methodsRegistered",
+      "isSystemPreferredAuthenticationMethodEnabled",
+      "systemPreferredAuthenticationMethods",
+      "userPreferredMethodForSecondaryAuthentication",
+      "userType",
     ]);
   });
 
-  it.skipIf(!hasGraphSchema)("serves rows that satisfy Graph's userRegistrationDetails schema (apart from the docs' empty preference)", async () => {
-    const { url } = await serve();
-    const rows = (await fetchAllPages<Row>(`${url}${REPORT}?$top=999`)).flatMap((page) => page.value);
-    // Microsoft's own example serves "" for a guest's preference, which the enum does not allow; so do we.
-    const strict = rows.filter((row) => row.userPreferredMethodForSecondaryAuthentication !== "");
-    expect(strict.length).toBeGreaterThan(500);
-    expect(schemaErrors("microsoft.graph.userRegistrationDetails", strict)).toEqual([]);
-  });
+  it.skipIf(!hasGraphSchema)(
+    "serves rows that satisfy Graph's userRegistrationDetails schema (apart from the docs' empty preference)",
+    async () => {
+      const { url } = await serve();
+      const rows = (await fetchAllPages<Row>(`${url}${REPORT}?$top=999`)).flatMap((page) => page.value);
+      // Microsoft's own example serves "" for a guest's preference, which the enum does not allow; so do we.
+      const strict = rows.filter((row) => row.userPreferredMethodForSecondaryAuthentication !== "");
+      expect(strict.length).toBeGreaterThan(500);
+      expect(schemaErrors("microsoft.graph.userRegistrationDetails", strict)).toEqual([]);
+    },
+  );
 
   it("trims rows to $select and keeps the selection on the next page", async () => {
     const { url } = await serve();

@@ -51,11 +51,26 @@ describe("fault injection", () => {
 
   it("produces the 403s the bot must explain, with Graph's codes and messages", async () => {
     const { url, injectFault } = await serve();
-    injectFault({ path: REPORT, times: 1, status: 403, code: "Authentication_RequestFromNonPremiumTenantOrB2CTenant", message: "Tenant is not a B2C tenant and doesn't have premium license" });
-    injectFault({ path: "/users", times: 1, status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation." });
+    injectFault({
+      path: REPORT,
+      times: 1,
+      status: 403,
+      code: "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+      message: "Tenant is not a B2C tenant and doesn't have premium license",
+    });
+    injectFault({
+      path: "/users",
+      times: 1,
+      status: 403,
+      code: "Authorization_RequestDenied",
+      message: "Insufficient privileges to complete the operation.",
+    });
     const report = await fetchGraph<GraphErrorResponse>(`${url}${REPORT}`);
     expect(report.status).toBe(403);
-    expect(report.body.error).toMatchObject({ code: "Authentication_RequestFromNonPremiumTenantOrB2CTenant", message: "Tenant is not a B2C tenant and doesn't have premium license" });
+    expect(report.body.error).toMatchObject({
+      code: "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+      message: "Tenant is not a B2C tenant and doesn't have premium license",
+    });
     const users = await fetchGraph<GraphErrorResponse>(`${url}/v1.0/users`);
     expect(users.body.error.code).toBe("Authorization_RequestDenied");
     expect((await fetchGraph(`${url}/v1.0/users`)).status).toBe(200);

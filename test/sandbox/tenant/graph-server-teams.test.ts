@@ -27,7 +27,10 @@ const person = (test: (user: SimulatedUser) => boolean): SimulatedUser => {
   return found;
 };
 
-function install(userId: string, body: unknown = { "teamsApp@odata.bind": `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${tenant.teamsApp.id}` }) {
+function install(
+  userId: string,
+  body: unknown = { "teamsApp@odata.bind": `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${tenant.teamsApp.id}` },
+) {
   return fetchGraph<GraphErrorResponse | undefined>(`${base}/users/${userId}/teamwork/installedApps`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -76,15 +79,24 @@ describe("finding the bot's chat with a user", () => {
   it("lists the installation filtered by app id, with the teamsApp expanded", async () => {
     const user = person((u) => u.teamsAppInstalled);
     const filter = encodeURIComponent(`teamsApp/id eq '${tenant.teamsApp.id}'`);
-    const response = await fetchGraph<GraphCollection<Installation>>(`${base}/users/${user.id}/teamwork/installedApps?$expand=teamsApp&$filter=${filter}`);
+    const response = await fetchGraph<GraphCollection<Installation>>(
+      `${base}/users/${user.id}/teamwork/installedApps?$expand=teamsApp&$filter=${filter}`,
+    );
     expect(response.body.value).toEqual([
       {
         id: installationIdOf(user.id, tenant.teamsApp.id),
-        teamsApp: { id: tenant.teamsApp.id, externalId: tenant.teamsApp.externalId, displayName: "MFA Nudge", distributionMethod: "organization" },
+        teamsApp: {
+          id: tenant.teamsApp.id,
+          externalId: tenant.teamsApp.externalId,
+          displayName: "MFA Nudge",
+          distributionMethod: "organization",
+        },
       },
     ]);
     const other = encodeURIComponent("teamsApp/id eq '00000000-0000-4000-8000-000000000001'");
-    expect((await fetchGraph<GraphCollection>(`${base}/users/${user.id}/teamwork/installedApps?$expand=teamsApp&$filter=${other}`)).body.value).toEqual([]);
+    expect(
+      (await fetchGraph<GraphCollection>(`${base}/users/${user.id}/teamwork/installedApps?$expand=teamsApp&$filter=${other}`)).body.value,
+    ).toEqual([]);
   });
 
   it("lists nothing for a user without the app, and leaves teamsApp out unless expanded", async () => {
@@ -102,7 +114,9 @@ describe("finding the bot's chat with a user", () => {
       `${base}/users/${user.id}/teamwork/installedApps?$expand=teamsApp&$filter=${encodeURIComponent(`teamsApp/id eq '${tenant.teamsApp.id}'`)}`,
     );
     const installationId = listed.body.value[0]?.id ?? "";
-    const chat = await fetchGraph<Record<string, unknown>>(`${base}/users/${user.id}/teamwork/installedApps/${encodeURIComponent(installationId)}/chat`);
+    const chat = await fetchGraph<Record<string, unknown>>(
+      `${base}/users/${user.id}/teamwork/installedApps/${encodeURIComponent(installationId)}/chat`,
+    );
     expect(chat.status).toBe(200);
     expect(chat.body).toMatchObject({ id: `19:${user.id}_${tenant.botAppId}@unq.gbl.spaces`, chatType: "oneOnOne", topic: null });
     if (hasGraphSchema) {

@@ -18,9 +18,21 @@ export function tinyId(n: number): string {
 type TinyUser = Omit<SimulatedUserFields, "id" | "userPrincipalName" | "displayName"> & { name: string };
 
 /** A hand-built tenant: users get ids 1, 2, 3, ... in the order given and UPNs from their names. */
-export function tinyTenant(users: TinyUser[], deleted: TinyUser[] = [], groupMembers: Partial<Record<keyof typeof TINY_GROUPS, number[]>> = {}): SimulatedTenant {
-  const build = (offset: number) => ({ name, ...fields }: TinyUser, index: number): SimulatedUser =>
-    makeSimulatedUser({ id: tinyId(offset + index + 1), userPrincipalName: `${name}@contoso.com`, displayName: name, mail: `${name}@contoso.com`, ...fields });
+export function tinyTenant(
+  users: TinyUser[],
+  deleted: TinyUser[] = [],
+  groupMembers: Partial<Record<keyof typeof TINY_GROUPS, number[]>> = {},
+): SimulatedTenant {
+  const build =
+    (offset: number) =>
+    ({ name, ...fields }: TinyUser, index: number): SimulatedUser =>
+      makeSimulatedUser({
+        id: tinyId(offset + index + 1),
+        userPrincipalName: `${name}@contoso.com`,
+        displayName: name,
+        mail: `${name}@contoso.com`,
+        ...fields,
+      });
   return new SimulatedTenant({
     domain: "contoso.com",
     generatedAtMs: Date.UTC(2025, 0, 6, 9, 0, 0),
@@ -30,7 +42,12 @@ export function tinyTenant(users: TinyUser[], deleted: TinyUser[] = [], groupMem
     groupMembers: Object.fromEntries(
       Object.entries(TINY_GROUPS).map(([key, id]) => [id, (groupMembers[key as keyof typeof TINY_GROUPS] ?? []).map(tinyId)]),
     ),
-    teamsApp: { id: TINY_APP_ID, externalId: "66666666-6666-4666-8666-666666666666", displayName: "MFA Nudge", distributionMethod: "organization" },
+    teamsApp: {
+      id: TINY_APP_ID,
+      externalId: "66666666-6666-4666-8666-666666666666",
+      displayName: "MFA Nudge",
+      distributionMethod: "organization",
+    },
     botAppId: TINY_BOT_ID,
   });
 }

@@ -58,11 +58,17 @@ export function registrationChartSvg(days: readonly DemoDay[]): string {
     parts.push(`<polyline points="${line}" fill="none" stroke="${LINE}" stroke-width="2.5" stroke-linejoin="round"/>`);
     for (const p of points) {
       const tip = `${p.day.date}: ${formatShare(registeredShare(p.day))} registered (${formatCount(p.day.registered)} of ${formatCount(p.day.members)})`;
-      parts.push(`<circle class="point" cx="${p.x}" cy="${p.y}" r="${days.length > 40 ? 2 : 3.5}" fill="#ffffff" stroke="${LINE}" stroke-width="2"><title>${escapeHtml(tip)}</title></circle>`);
+      parts.push(
+        `<circle class="point" cx="${p.x}" cy="${p.y}" r="${days.length > 40 ? 2 : 3.5}" fill="#ffffff" stroke="${LINE}" stroke-width="2"><title>${escapeHtml(tip)}</title></circle>`,
+      );
     }
-    parts.push(`<text class="final-value" x="${r(last.x + 10)}" y="${r(last.y + 5)}" fill="${LINE}" font-size="15" font-weight="700">${formatShare(registeredShare(last.day))}</text>`);
+    parts.push(
+      `<text class="final-value" x="${r(last.x + 10)}" y="${r(last.y + 5)}" fill="${LINE}" font-size="15" font-weight="700">${formatShare(registeredShare(last.day))}</text>`,
+    );
   } else {
-    parts.push(`<text x="${(L.left + L.right) / 2}" y="${(L.shareTop + L.shareBottom) / 2}" text-anchor="middle" fill="${MUTED}">No days were simulated.</text>`);
+    parts.push(
+      `<text x="${(L.left + L.right) / 2}" y="${(L.shareTop + L.shareBottom) / 2}" text-anchor="middle" fill="${MUTED}">No days were simulated.</text>`,
+    );
   }
   parts.push(...dateLabels(days, x));
 
@@ -86,7 +92,9 @@ function barsPanel(days: readonly DemoDay[], x: (i: number) => number, barY: (n:
   days.forEach((d, i) => {
     const top = r(barY(d.reminders));
     const tip = `${d.date}: ${formatCount(d.reminders)} reminders`;
-    parts.push(`<rect class="bar" x="${r(x(i) - width / 2)}" y="${top}" width="${width}" height="${r(L.barsBottom - top)}" fill="${BARS}"><title>${escapeHtml(tip)}</title></rect>`);
+    parts.push(
+      `<rect class="bar" x="${r(x(i) - width / 2)}" y="${top}" width="${width}" height="${r(L.barsBottom - top)}" fill="${BARS}"><title>${escapeHtml(tip)}</title></rect>`,
+    );
   });
   return parts;
 }
