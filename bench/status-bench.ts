@@ -14,14 +14,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
-import { openBot } from "../src/cli/open-bot.js";
-import { openRuntime } from "../src/cli/open-runtime.js";
+import { openBot } from "../src/app/open-bot.js";
+import { openRuntime } from "../src/app/open-runtime.js";
 import { readCampaign } from "../src/config/read-campaign.js";
 import { syncDirectory } from "../src/directory/sync-directory.js";
 import { planCampaign } from "../src/jobs/plan-campaign.js";
 import { startSimulatedConnector } from "../src/sandbox/connector/simulated-connector.js";
 import { personalMessage, postToBot } from "../src/sandbox/connector/teams-activities.js";
-import { serveBot } from "../src/cli/serve-bot.js";
+import { serveBot } from "../src/app/serve-bot.js";
 
 const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, rounds: { type: "string", default: "40" } } });
 const size = Number(values.size);

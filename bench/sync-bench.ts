@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
-import { createGraphClient } from "../src/directory/graph/graph-client.js";
+import { createGraphClient } from "../src/graph/client/graph-client.js";
 import { syncDirectory } from "../src/directory/sync-directory.js";
 import { openStore } from "../src/store/open-store.js";
 import { systemClock } from "../src/time/clock.js";

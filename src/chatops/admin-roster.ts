@@ -1,5 +1,5 @@
-import type { GraphClient } from "../directory/graph/graph-client.js";
-import { readPages } from "../directory/graph/read-pages.js";
+import type { GraphClient } from "../graph/client/graph-client.js";
+import { readGroupUserIds } from "../graph/groups.js";
 import type { Clock } from "../time/clock.js";
 
 export interface AdminRoster {
@@ -25,12 +25,7 @@ export function createAdminRoster(options: {
     if (!options.groupId || !options.graph) return new Set();
     if (cache && cache.until > options.clock.now()) return cache.members;
     const members = new Set<string>();
-    for await (const page of readPages(
-      options.graph,
-      `/groups/${encodeURIComponent(options.groupId)}/transitiveMembers?$select=id&$top=999`,
-    )) {
-      for (const member of page.value as { id?: unknown }[]) if (typeof member.id === "string") members.add(member.id.toLowerCase());
-    }
+    for await (const ids of readGroupUserIds(options.graph, options.groupId)) for (const id of ids) members.add(id.toLowerCase());
     cache = { members, until: options.clock.now() + ttlMs };
     return members;
   }

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { messageText } from "../cards/message-text.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
-import { cardContextFor } from "../conversations/card-context.js";
+import { cardContextFor } from "../cards/card-context.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
 import { readPersonState } from "../store/people-state.js";

@@ -3,7 +3,7 @@ import type { Store } from "../store/open-store.js";
 import { findPerson } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import type { CommandHandler } from "./command-context.js";
-import { findPending } from "./find-pending.js";
+import { findPending } from "../reports/find-pending.js";
 
 const pageSize = 10;
 

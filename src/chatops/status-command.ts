@@ -1,47 +1,13 @@
 import { renderCard } from "../cards/render-card.js";
-import type { StatusCard } from "../cards/card-data.js";
 import { planCampaign } from "../jobs/plan-campaign.js";
-import type { StatusSummary } from "../reports/status-summary.js";
-import { readPause } from "../store/app-state.js";
-import type { Store } from "../store/open-store.js";
+import { buildStatusCard } from "../reports/build-status-card.js";
 import { readStatusSummary } from "../store/status-summary-cache.js";
-import { currentSnapshot } from "../store/sync-runs.js";
-import type { CommandHandler, CommandContext } from "./command-context.js";
+import type { CommandHandler } from "./command-context.js";
 
 /** `/mfa status`: the picture the last campaign run left, plus the trend; fast however large the tenant. */
-export const statusCommand: CommandHandler = async (_args, context) => ({
-  kind: "card",
-  card: renderCard("status", await buildStatusCard(context.store, context), context.card),
-});
-
-export async function buildStatusCard(store: Store, context: Pick<CommandContext, "policy" | "now">): Promise<StatusCard> {
+export const statusCommand: CommandHandler = async (_args, context) => {
   const summary =
-    (await readStatusSummary(store)) ?? (await planCampaign(store, context.policy, context.now, () => Promise.resolve())).status;
-  const [snapshot, pause, trend] = await Promise.all([
-    currentSnapshot(store),
-    readPause(store),
-    store.db.selectFrom("daily_figures").select(["day", "members", "registered"]).orderBy("day", "desc").limit(60).execute(),
-  ]);
-  const s: StatusSummary | undefined = summary;
-  return {
-    members: s?.inScope ?? 0,
-    registered: s?.registered ?? 0,
-    admins: s?.admins ?? 0,
-    adminsNotRegistered: s?.adminsNotRegistered ?? 0,
-    lastSync: snapshot?.finished_at ?? null,
-    trend: trend
-      .reverse()
-      .map((d) => ({ date: d.day, percentRegistered: d.members ? Math.round((d.registered / d.members) * 1000) / 10 : 0 })),
-    byState: s?.byState ?? { registered: 0, remindedNotRegistered: 0, notYetReminded: 0, snoozed: 0, unreachable: 0, excluded: 0 },
-    phases: s ? [...s.phases] : [],
-    furthestBehind: Object.entries(s?.departments ?? {})
-      .map(([department, d]) => ({ department, ...d }))
-      .sort((a, b) => a.registered / Math.max(1, a.members) - b.registered / Math.max(1, b.members) || b.members - a.members)
-      .slice(0, 5),
-    unreachable: (s?.unreachable ?? [])
-      .slice(0, 5)
-      .map((u) => ({ displayName: u.displayName, userPrincipalName: u.userPrincipalName, reason: "Teams refused delivery" })),
-    unreachableCount: s?.unreachableCount ?? 0,
-    paused: pause.paused ? { by: pause.by ?? "an admin", at: pause.at ?? new Date(context.now).toISOString() } : null,
-  };
-}
+    (await readStatusSummary(context.store)) ??
+    (await planCampaign(context.store, context.policy, context.now, () => Promise.resolve())).status;
+  return { kind: "card", card: renderCard("status", await buildStatusCard(context.store, summary, context.now), context.card) };
+};

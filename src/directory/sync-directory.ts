@@ -5,9 +5,10 @@ import type { Store } from "../store/open-store.js";
 import { insertDirectoryUsers, insertGroupMembers, insertRegistrations } from "../store/snapshot-rows.js";
 import { beginSyncRun, failSyncRun, pruneSnapshots, recordSyncProgress } from "../store/sync-runs.js";
 import type { Clock } from "../time/clock.js";
-import { directoryUserSelect } from "./directory-user.js";
-import type { GraphClient } from "./graph/graph-client.js";
-import { readPages } from "./graph/read-pages.js";
+import type { GraphClient } from "../graph/client/graph-client.js";
+import { readGroupUserIds } from "../graph/groups.js";
+import { readRegistrationDetailsPages } from "../graph/reports.js";
+import { readUsersDeltaPages } from "../graph/users.js";
 import { parseDirectoryUser, parseRegistrationDetails } from "./parse-graph-rows.js";
 
 export type SyncStream = "report" | "users" | "groups";
@@ -34,12 +35,6 @@ export interface SyncSummary extends SyncCounts {
   readonly skipped: number;
 }
 
-// The report allows $top up to 999; bigger pages mean fewer of its scarce 5-per-10-s requests.
-const reportUrl = "/reports/authenticationMethods/userRegistrationDetails?$top=999";
-// One delta round carries each user's manager as manager@delta, which /users can only do at 100 a page.
-const usersUrl = `/users/delta?$select=${directoryUserSelect}`;
-const usersHeaders = { Prefer: "odata.maxpagesize=999" };
-
 /**
  * Reads the registration report, the directory and the campaign's groups side by side, page by page, into a new
  * snapshot, and makes it current only once both are complete. A failure leaves the previous
@@ -61,7 +56,7 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
   };
 
   const readReport = async () => {
-    for await (const page of readPages(graph, reportUrl)) {
+    for await (const page of readRegistrationDetailsPages(graph)) {
       if (failed) return;
       const rows = page.value.map(parseRegistrationDetails).filter((r) => r !== undefined);
       skipped += page.value.length - rows.length;
@@ -73,7 +68,7 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
   };
 
   const readUsers = async () => {
-    for await (const page of readPages(graph, usersUrl, usersHeaders)) {
+    for await (const page of readUsersDeltaPages(graph)) {
       if (failed) return;
       const users = page.value.map(parseDirectoryUser).filter((u) => u !== undefined);
       // Delta marks deleted objects with @removed; those are expected, not skipped.
@@ -87,11 +82,8 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
 
   const readGroups = async () => {
     for (const groupId of options.groupIds ?? []) {
-      const url = `/groups/${encodeURIComponent(groupId)}/transitiveMembers?$select=id&$top=999`;
-      for await (const page of readPages(graph, url)) {
+      for await (const users of readGroupUserIds(graph, groupId)) {
         if (failed) return;
-        // Nested groups, devices and contacts are members too; only users can be reminded.
-        const users = page.value.filter(isUserObject).map((m) => m.id);
         await insertGroupMembers(store, runId, groupId.toLowerCase(), users);
         await afterPage("groups");
       }
@@ -121,10 +113,4 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
   const summary = { runId, ...counts, skipped, elapsedMs: clock.now() - started };
   runLog.info(summary, "sync complete");
   return summary;
-}
-
-function isUserObject(value: unknown): value is { id: string } {
-  if (typeof value !== "object" || value === null) return false;
-  const o = value as { id?: unknown; "@odata.type"?: unknown };
-  return typeof o.id === "string" && (o["@odata.type"] === undefined || o["@odata.type"] === "#microsoft.graph.user");
 }

@@ -1,20 +1,26 @@
 import { DateTime } from "luxon";
-import { cardContextFor } from "../conversations/card-context.js";
+import { cardContextFor } from "../cards/card-context.js";
 import { renderCard } from "../cards/render-card.js";
 import type { Person } from "../campaign/person.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
-import { buildStatusCard } from "../chatops/status-command.js";
+import { buildStatusCard } from "../reports/build-status-card.js";
+import type { StatusSummary } from "../reports/status-summary.js";
 import type { Store } from "../store/open-store.js";
 import { queueMessages } from "../store/outbox.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
-import type { OutboxPayload } from "./reminder-payload.js";
+import type { OutboxPayload } from "../delivery/outbox-payload.js";
 
 /**
  * The daily admin report, to the admins' channel when one is configured: the status card plus
  * what changed since yesterday. Once a day, at the campaign's report time. Returns 1 when queued.
  */
-export async function planAdminReport(store: Store, policy: CampaignPolicy, now: number): Promise<number> {
+export async function planAdminReport(
+  store: Store,
+  policy: CampaignPolicy,
+  now: number,
+  summary: StatusSummary | undefined,
+): Promise<number> {
   const conversationId = policy.adminReport.conversationId;
   if (!conversationId) return 0;
   const local = DateTime.fromMillis(now, { zone: policy.timeZone });
@@ -44,7 +50,7 @@ export async function planAdminReport(store: Store, policy: CampaignPolicy, now:
   const card = renderCard(
     "adminReport",
     {
-      status: await buildStatusCard(store, { policy, now }),
+      status: await buildStatusCard(store, summary, now),
       newlyRegistered: Number(registered?.n ?? 0),
       newlyUnreachable: ids.map((id) => ({
         displayName: people.get(id)?.displayName ?? id,

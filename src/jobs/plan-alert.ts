@@ -1,4 +1,4 @@
-import { cardContextFor } from "../conversations/card-context.js";
+import { cardContextFor } from "../cards/card-context.js";
 import { renderCard } from "../cards/render-card.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import type { DrainTally } from "../delivery/drain-outbox.js";
@@ -6,7 +6,7 @@ import { isAppError } from "../errors/app-error.js";
 import { ErrorCode } from "../errors/error-code.js";
 import type { Store } from "../store/open-store.js";
 import { queueMessages } from "../store/outbox.js";
-import type { OutboxPayload } from "./reminder-payload.js";
+import type { OutboxPayload } from "../delivery/outbox-payload.js";
 
 export type AlertProblem = "deliveryFailing" | "credentialsRejected" | "graphRefusing";
 

@@ -5,14 +5,14 @@ import { isValidZone } from "../campaign/local-calendar.js";
 import { isRegistered } from "../campaign/meets-requirement.js";
 import type { Person } from "../campaign/person.js";
 import { weekdays, type CampaignPolicy } from "../campaign/policy.js";
-import { findPending } from "../chatops/find-pending.js";
+import { findPending } from "../reports/find-pending.js";
 import { isPaused } from "../store/app-state.js";
 import type { Store } from "../store/open-store.js";
 import { queueMessages, type NewMessage } from "../store/outbox.js";
 import { readAllPeople, readPeopleByIds } from "../store/read-people.js";
 import { readHistories } from "../store/read-histories.js";
 import { currentSnapshot } from "../store/sync-runs.js";
-import { firstNameOf, type DigestReport, type OutboxPayload } from "./reminder-payload.js";
+import { firstNameOf, type DigestReport, type OutboxPayload } from "../delivery/outbox-payload.js";
 
 /**
  * The weekly digest: each manager with at least one direct report in scope who has not

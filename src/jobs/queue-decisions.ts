@@ -2,7 +2,7 @@ import type { Person } from "../campaign/person.js";
 import type { Store } from "../store/open-store.js";
 import { queueMessages, type NewMessage } from "../store/outbox.js";
 import type { PlanPage } from "./plan-campaign.js";
-import { firstNameOf, type OutboxPayload } from "./reminder-payload.js";
+import { firstNameOf, type OutboxPayload } from "../delivery/outbox-payload.js";
 
 /**
  * Turns a page of due decisions into outbox rows, and fixes the per-person deadlines that first

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import { groupsNamedBy } from "../campaign/policy.js";
 import { drainOutbox, type DrainOptions, type DrainTally } from "../delivery/drain-outbox.js";
-import type { GraphClient } from "../directory/graph/graph-client.js";
+import type { GraphClient } from "../graph/client/graph-client.js";
 import { syncDirectory, type SyncSummary } from "../directory/sync-directory.js";
 import type { Store } from "../store/open-store.js";
 import type { Clock } from "../time/clock.js";
@@ -48,7 +48,7 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
       queued += await queueDecisions(store, page, new Date(clock.now()));
     });
     queued += await planDigests(store, policy, clock.now());
-    queued += await planAdminReport(store, policy, clock.now());
+    queued += await planAdminReport(store, policy, clock.now(), plan.status);
     log.info({ remind: plan.remind, escalate: plan.escalate, queued }, "campaign planned");
     const delivery = await drainOutbox({ ...options.delivery, store, clock, log });
     log.info(delivery, "outbox drained");

@@ -3,8 +3,8 @@ import { MemoryStorage, type FileConsentCardResponse, type TurnContext } from "b
 import type { Logger } from "pino";
 import type { AdaptiveCard } from "../cards/adaptive-card.js";
 import type { ChatReply } from "../chatops/chat-reply.js";
-import type { CardActionResult } from "../conversations/answer-card-action.js";
-import { recordVisitor } from "../conversations/record-visitor.js";
+import type { CardActionResult } from "../card-actions/answer-card-action.js";
+import { recordVisitor } from "./record-visitor.js";
 import type { Store } from "../store/open-store.js";
 import { uploadFile } from "./upload-file.js";
 import { replyActivity } from "./reply-activity.js";

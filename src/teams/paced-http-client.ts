@@ -1,5 +1,5 @@
 import type { SlidingWindow } from "../time/sliding-window.js";
-import { retryAfterToMs } from "../directory/graph/pace-handler.js";
+import { retryAfterToMs } from "../time/retry-after.js";
 
 /*
  * The HTTP client the Bot Connector SDK sends through (botbuilder's ConnectorClientOptions.httpClient,

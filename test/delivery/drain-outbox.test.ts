@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openBot } from "../../src/cli/open-bot.js";
-import { openRuntime, type Runtime } from "../../src/cli/open-runtime.js";
+import { openBot } from "../../src/app/open-bot.js";
+import { openRuntime, type Runtime } from "../../src/app/open-runtime.js";
 import { readCampaign } from "../../src/config/read-campaign.js";
 import { drainOutbox } from "../../src/delivery/drain-outbox.js";
 import { personalConversationId } from "../../src/sandbox/connector/simulated-connector.js";

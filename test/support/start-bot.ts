@@ -1,7 +1,7 @@
 import { readCampaign } from "../../src/config/read-campaign.js";
-import { openBot } from "../../src/cli/open-bot.js";
-import { openRuntime, type Runtime } from "../../src/cli/open-runtime.js";
-import { serveBot } from "../../src/cli/serve-bot.js";
+import { openBot } from "../../src/app/open-bot.js";
+import { openRuntime, type Runtime } from "../../src/app/open-runtime.js";
+import { serveBot } from "../../src/app/serve-bot.js";
 import type { BotServer } from "../../src/teams/bot-server.js";
 import { chooseListenHost } from "../../src/teams/choose-listen-host.js";
 

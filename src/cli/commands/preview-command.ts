@@ -3,7 +3,7 @@ import { readCampaign } from "../../config/read-campaign.js";
 import { planCampaign, type DueDecision } from "../../jobs/plan-campaign.js";
 import { formatPreviewText } from "../../reports/format-preview-text.js";
 import type { CliIo } from "../cli-io.js";
-import { openRuntime } from "../open-runtime.js";
+import { openRuntime } from "../../app/open-runtime.js";
 
 export function registerPreviewCommand(program: Command, io: CliIo): void {
   program

@@ -5,8 +5,8 @@ import { ErrorCode } from "../../errors/error-code.js";
 import { runCampaign } from "../../jobs/run-campaign.js";
 import { formatCount } from "../../reports/format-numbers.js";
 import type { CliIo } from "../cli-io.js";
-import { openBot } from "../open-bot.js";
-import { openRuntime } from "../open-runtime.js";
+import { openBot } from "../../app/open-bot.js";
+import { openRuntime } from "../../app/open-runtime.js";
 
 export function registerRunOnceCommand(program: Command, io: CliIo): void {
   program

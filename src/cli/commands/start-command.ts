@@ -5,10 +5,10 @@ import { runCampaign, type CampaignRunSummary } from "../../jobs/run-campaign.js
 import { countOutbox } from "../../store/outbox.js";
 import { currentSnapshot } from "../../store/sync-runs.js";
 import { chooseListenHost } from "../../teams/choose-listen-host.js";
-import { serveBot } from "../serve-bot.js";
+import { serveBot } from "../../app/serve-bot.js";
 import type { CliIo } from "../cli-io.js";
-import { openBot } from "../open-bot.js";
-import { openRuntime } from "../open-runtime.js";
+import { openBot } from "../../app/open-bot.js";
+import { openRuntime } from "../../app/open-runtime.js";
 
 export function registerStartCommand(program: Command, io: CliIo): void {
   program

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { formatStatusText } from "../../reports/format-status-text.js";
 import { readStatusFigures } from "../../store/status-figures.js";
 import type { CliIo } from "../cli-io.js";
-import { openRuntime } from "../open-runtime.js";
+import { openRuntime } from "../../app/open-runtime.js";
 
 export function registerStatusCommand(program: Command, io: CliIo): void {
   program

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { syncDirectory } from "../../directory/sync-directory.js";
 import type { CliIo } from "../cli-io.js";
 import { formatCount, formatElapsed } from "../../reports/format-numbers.js";
-import { openRuntime } from "../open-runtime.js";
+import { openRuntime } from "../../app/open-runtime.js";
 import { SyncProgressLine } from "../sync-progress-line.js";
 
 export function registerSyncCommand(program: Command, io: CliIo): void {

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { OutboxPayload } from "../../jobs/reminder-payload.js";
+import type { OutboxPayload } from "../../delivery/outbox-payload.js";
 import type { DemoDay, DemoMessage, DemoPerson, DemoReportData } from "./report/demo-report-data.js";
 import { cardOf } from "./card-buttons.js";
 import type { DemoWorld } from "./demo-world.js";

@@ -2,12 +2,12 @@ import type { AdaptiveCard } from "../cards/adaptive-card.js";
 import { cardAttachment, renderCard } from "../cards/render-card.js";
 import { daysBetween, localMoment } from "../campaign/local-calendar.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
-import type { ConversationRef } from "../delivery/teams-messenger.js";
-import type { OutboxPayload } from "../jobs/reminder-payload.js";
+import type { ConversationRef } from "./teams-messenger.js";
+import type { OutboxPayload } from "./outbox-payload.js";
 import type { Store } from "../store/open-store.js";
 import type { OutboxRow } from "../store/outbox.js";
 import { readPersonState } from "../store/people-state.js";
-import { cardContextFor } from "./card-context.js";
+import { cardContextFor } from "../cards/card-context.js";
 
 export interface RenderedMessage {
   readonly activity: Record<string, unknown>;

@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
 import { readConfig } from "../config/read-config.js";
-import { createGraphClient, type GraphClient } from "../directory/graph/graph-client.js";
-import type { PaceEvents } from "../directory/graph/pace-handler.js";
-import { createTokenProvider } from "../directory/graph/token-provider.js";
+import { createGraphClient, type GraphClient } from "../graph/client/graph-client.js";
+import type { PaceEvents } from "../graph/client/pace-handler.js";
+import { createTokenProvider } from "../graph/client/token-provider.js";
 import { createLogger } from "../log/create-logger.js";
 import { openStore, type Store } from "../store/open-store.js";
 import { systemClock, type Clock } from "../time/clock.js";

@@ -1,5 +1,6 @@
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 import { requestUrl } from "./middleware-chain.js";
+import { retryAfterToMs } from "../../time/retry-after.js";
 import type { Clock } from "../../time/clock.js";
 import { SlidingWindow } from "../../time/sliding-window.js";
 
@@ -60,13 +61,4 @@ export class PaceHandler implements Middleware {
 
 function laneOf(pathname: string): string {
   return /\/v1\.0\/reports\//.test(pathname) ? "reports" : "directory";
-}
-
-/** Retry-After is seconds or an HTTP date; without one, wait a second rather than hammer. */
-export function retryAfterToMs(header: string | null, now: number): number {
-  if (header === null || header.trim() === "") return 1000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isFinite(at) ? Math.max(0, at - now) : 1000;
 }

@@ -3,7 +3,7 @@ import { renderCard } from "../cards/render-card.js";
 import { emptyHistory, type Person } from "../campaign/person.js";
 import { planManualReminder } from "../campaign/plan-manual-reminder.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
-import type { OutboxPayload } from "../jobs/reminder-payload.js";
+import type { OutboxPayload } from "../delivery/outbox-payload.js";
 import { queueDecisions } from "../jobs/queue-decisions.js";
 import { isPaused } from "../store/app-state.js";
 import { recordAudit } from "../store/audit-log.js";
@@ -11,7 +11,7 @@ import type { Store } from "../store/open-store.js";
 import { readHistories } from "../store/read-histories.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
-import { cardContextFor } from "./card-context.js";
+import { cardContextFor } from "../cards/card-context.js";
 import type { CardActionResult } from "./answer-card-action.js";
 
 export interface DigestActionDeps {

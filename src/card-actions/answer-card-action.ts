@@ -5,14 +5,14 @@ import { daysBetween, localMoment } from "../campaign/local-calendar.js";
 import { meetsRequirement } from "../campaign/meets-requirement.js";
 import { planSnooze } from "../campaign/plan-snooze.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
-import type { OutboxPayload } from "../jobs/reminder-payload.js";
+import type { OutboxPayload } from "../delivery/outbox-payload.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
 import { recordSnooze, updatePersonState } from "../store/people-state.js";
 import { readHistories } from "../store/read-histories.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
-import { cardContextFor } from "./card-context.js";
+import { cardContextFor } from "../cards/card-context.js";
 
 export interface CardActionRequest {
   readonly verb: string;

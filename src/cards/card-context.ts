@@ -1,5 +1,5 @@
-import { pickLanguage } from "../cards/pick-language.js";
-import type { CardContext } from "../cards/card-data.js";
+import { pickLanguage } from "./pick-language.js";
+import type { CardContext } from "./card-data.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import { isValidZone } from "../campaign/local-calendar.js";
 

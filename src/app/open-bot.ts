@@ -5,11 +5,11 @@ import { createAdminRoster } from "../chatops/admin-roster.js";
 import { answerMessage } from "../chatops/answer-message.js";
 import { exportCsv } from "../chatops/export-command.js";
 import { messageText } from "../cards/message-text.js";
-import { answerCardAction } from "../conversations/answer-card-action.js";
-import { answerDigestAction } from "../conversations/answer-digest-action.js";
-import { cardContextFor } from "../conversations/card-context.js";
-import { readLiveMethods } from "../conversations/read-live-methods.js";
-import { renderOutboxMessage } from "../conversations/render-outbox-message.js";
+import { answerCardAction } from "../card-actions/answer-card-action.js";
+import { answerDigestAction } from "../card-actions/answer-digest-action.js";
+import { cardContextFor } from "../cards/card-context.js";
+import { readLiveMethods } from "../graph/authentication-methods.js";
+import { renderOutboxMessage } from "../delivery/render-outbox-message.js";
 import { createAppInstaller, type AppInstaller } from "../delivery/app-installer.js";
 import { drainOutbox, type DrainOptions } from "../delivery/drain-outbox.js";
 import type { TeamsMessenger } from "../delivery/teams-messenger.js";
@@ -45,7 +45,7 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const tenantId = config.teams.tenantId ?? "00000000-0000-0000-0000-000000000000";
   const messenger = createProactiveMessenger({ adapter, botAppId, serviceUrl: config.teams.serviceUrl, tenantId });
   const graph = runtime.graph();
-  const installer = config.teams.catalogAppId ? createAppInstaller(graph, config.teams.catalogAppId, config.graph.baseUrl) : undefined;
+  const installer = config.teams.catalogAppId ? createAppInstaller(graph, config.teams.catalogAppId) : undefined;
   const delivery = {
     messenger,
     installer,

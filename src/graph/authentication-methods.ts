@@ -1,5 +1,5 @@
-import type { GraphClient } from "../directory/graph/graph-client.js";
-import { readPages } from "../directory/graph/read-pages.js";
+import type { GraphClient } from "./client/graph-client.js";
+import { readPages } from "./client/read-pages.js";
 
 /*
  * authenticationMethod types, as the live endpoint names them, in the report's methodsRegistered
