@@ -1,4 +1,4 @@
-import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import type { BotAdapter, BotApplication } from "../teams/bot-sdk-types.js";
 import { cardAttachment, renderCard } from "../cards/render-card.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import { createAdminRoster } from "../chatops/admin-roster.js";
@@ -23,8 +23,8 @@ import { SlidingWindow } from "../time/sliding-window.js";
 import type { Runtime } from "./open-runtime.js";
 
 export interface Bot {
-  readonly adapter: TeamsAdapter;
-  readonly app: Application;
+  readonly adapter: BotAdapter;
+  readonly app: BotApplication;
   readonly messenger: TeamsMessenger;
   readonly installer: AppInstaller | undefined;
   /** What drainOutbox needs beyond the store, clock and log. */

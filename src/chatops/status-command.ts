@@ -1,7 +1,7 @@
 import { renderCard } from "../cards/render-card.js";
 import { planCampaign } from "../jobs/plan-campaign.js";
 import { buildStatusCard } from "../reports/build-status-card.js";
-import { readStatusSummary } from "../store/status-summary-cache.js";
+import { readStatusSummary } from "../reports/status-summary-cache.js";
 import type { CommandHandler } from "./command-context.js";
 
 /** `/mfa status`: the picture the last campaign run left, plus the trend; fast however large the tenant. */

@@ -8,7 +8,7 @@ import type { Store } from "../store/open-store.js";
 import { readAllPeople, readPeopleByIds } from "../store/read-people.js";
 import { readHistories } from "../store/read-histories.js";
 import { isPaused } from "../store/app-state.js";
-import { saveStatusSummary } from "../store/status-summary-cache.js";
+import { saveStatusSummary } from "../reports/status-summary-cache.js";
 import { StatusTally, type StatusSummary } from "../reports/status-summary.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 

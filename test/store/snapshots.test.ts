@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { DirectoryUser } from "../../src/directory/directory-user.js";
-import type { RegistrationDetails } from "../../src/directory/registration-details.js";
+import type { DirectoryUser } from "../../src/graph/directory-user.js";
+import type { RegistrationDetails } from "../../src/graph/registration-details.js";
 import { completeSyncRun } from "../../src/store/complete-sync-run.js";
 import type { Store } from "../../src/store/open-store.js";
 import { insertDirectoryUsers, insertRegistrations } from "../../src/store/snapshot-rows.js";
