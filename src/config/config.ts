@@ -12,6 +12,8 @@ export interface BotSettings {
   readonly password: string;
   readonly tenantId: string;
   readonly appType: "SingleTenant" | "MultiTenant";
+  /** Where the keys that sign inbound tokens are published; undefined: the Bot Framework's own. */
+  readonly openIdMetadataUrl: string | undefined;
 }
 
 export type DatabaseTarget = { readonly kind: "sqlite"; readonly path: string } | { readonly kind: "postgres"; readonly url: string };

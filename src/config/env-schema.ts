@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { isSecureOrLoopback } from "./is-loopback-host.js";
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,11 +15,16 @@ const optionalGuid = (what: string) =>
     message: `expected ${what}, a GUID like 00000000-0000-0000-0000-000000000000`,
   });
 
-const httpUrl = (fallback: string) =>
+/*
+ * Tokens travel to these URLs (Graph's, the Bot Connector's), so they must be https; plain http is
+ * accepted only for this machine, where the simulated services run and nothing on the wire sees it.
+ */
+const serviceUrl = (fallback: string, example: string) =>
   optionalText
     .transform((v) => v ?? fallback)
-    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), {
-      message: "expected an http(s) URL such as https://graph.microsoft.com",
+    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), { message: `expected an https URL such as ${example}` })
+    .refine((v) => !URL.canParse(v) || isSecureOrLoopback(v), {
+      message: "expected https: plain http is accepted only for a loopback address (127.0.0.1, ::1, localhost)",
     })
     .transform((v) => v.replace(/\/+$/, ""));
 
@@ -38,7 +44,7 @@ export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "s
 
 /** Every environment variable mfa-nudge reads. env.sample documents each one. */
 export const envSchema = z.object({
-  GRAPH_BASE_URL: httpUrl("https://graph.microsoft.com"),
+  GRAPH_BASE_URL: serviceUrl("https://graph.microsoft.com", "https://graph.microsoft.com"),
   GRAPH_ACCESS_TOKEN: optionalText,
   AZURE_TENANT_ID: optionalGuid("the Directory (tenant) ID"),
   AZURE_CLIENT_ID: optionalGuid("the Application (client) ID"),
@@ -54,12 +60,19 @@ export const envSchema = z.object({
   DATABASE_URL: optionalText,
   CAMPAIGN_FILE: optionalText.transform((v) => v ?? "campaign.yaml"),
   // Teams
-  TEAMS_SERVICE_URL: httpUrl("https://smba.trafficmanager.net/teams/").transform((v) => `${v}/`),
+  TEAMS_SERVICE_URL: serviceUrl("https://smba.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams/").transform(
+    (v) => `${v}/`,
+  ),
   TEAMS_APP_ID: optionalGuid("the Teams app's id (the manifest's id)"),
   TEAMS_CATALOG_APP_ID: optionalGuid("the app's id in your organisation's app catalog"),
   BOT_ID: optionalGuid("the bot's Microsoft App ID"),
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalGuid("the bot app registration's tenant id"),
+  // Where the Bot Framework publishes the keys that sign Teams' requests; botbuilder's default when unset.
+  BOT_OPENID_METADATA_URL: optionalText.refine((v) => v === undefined || isSecureOrLoopback(v), {
+    message:
+      "expected an https URL (plain http only for a loopback address), like https://login.botframework.com/v1/.well-known/openidconfiguration",
+  }),
   BOT_APP_TYPE: optionalText
     .transform((v) => v ?? "SingleTenant")
     .refine((v) => v === "SingleTenant" || v === "MultiTenant", { message: "expected SingleTenant or MultiTenant" }),

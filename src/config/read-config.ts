@@ -74,7 +74,13 @@ function chooseBot(e: Env, problems: string[]): BotSettings | undefined {
   if (!tenantId && e.BOT_APP_TYPE === "SingleTenant")
     problems.push("BOT_TENANT_ID: required for a single-tenant bot (or set AZURE_TENANT_ID)");
   if (!e.BOT_ID || !e.BOT_PASSWORD) return undefined;
-  return { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: tenantId ?? "", appType: e.BOT_APP_TYPE };
+  return {
+    appId: e.BOT_ID,
+    password: e.BOT_PASSWORD,
+    tenantId: tenantId ?? "",
+    appType: e.BOT_APP_TYPE,
+    openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+  };
 }
 
 function describeIssue(issue: ZodIssue): string {

@@ -8,6 +8,8 @@ import { recordVisitor } from "./record-visitor.js";
 import type { Store } from "../store/open-store.js";
 import { uploadFile } from "./upload-file.js";
 import { replyActivity } from "./reply-activity.js";
+import { createRefusalAudit } from "./refusal-audit.js";
+import { isFromTenant, tenantsOf } from "./tenant-of.js";
 
 /** What the bot does with each kind of activity; the Teams plumbing stays here, the decisions outside. */
 export interface BotHandlers {
@@ -43,11 +45,19 @@ export function createBotApp(options: BotAppOptions): Application {
     longRunningMessages: false,
   });
 
+  const refusals = createRefusalAudit({ store, log, now: options.now });
+
   // Every turn: refuse other tenants, then remember what Teams tells us about the person.
   app.turn("beforeTurn", async (context: TurnContext, _state: TurnState) => {
-    const tenant = tenantOf(context);
-    if (options.tenantId && tenant !== options.tenantId) {
-      log.warn({ tenant, type: context.activity.type }, "activity from another tenant refused");
+    if (options.tenantId && !isFromTenant(context.activity, options.tenantId)) {
+      const tenants = tenantsOf(context.activity);
+      log.debug({ ...tenants, type: context.activity.type }, "activity from another tenant refused");
+      await refusals.record({
+        actorKind: "user",
+        ...(context.activity.from.aadObjectId ? { actorId: context.activity.from.aadObjectId.slice(0, 64) } : {}),
+        action: "activity.refused",
+        detail: { reason: "tenant", type: context.activity.type.slice(0, 64), ...tenants },
+      });
       if (context.activity.type === "invoke") await context.sendActivity({ type: "invokeResponse", value: { status: 403 } });
       return false;
     }
@@ -98,9 +108,4 @@ export function createBotApp(options: BotAppOptions): Application {
     return Promise.resolve();
   });
   return app;
-}
-
-function tenantOf(context: TurnContext): string | undefined {
-  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
-  return context.activity.conversation?.tenantId ?? channelData?.tenant?.id;
 }
