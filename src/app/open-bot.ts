@@ -17,6 +17,7 @@ import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import { createBotApp } from "../teams/create-bot-app.js";
 import { createTeamsAdapter } from "../teams/create-teams-adapter.js";
+import { ConversationPace } from "../teams/conversation-pace.js";
 import { PacedHttpClient } from "../teams/paced-http-client.js";
 import { createProactiveMessenger } from "../teams/proactive-messenger.js";
 import { SlidingWindow } from "../time/sliding-window.js";
@@ -40,7 +41,11 @@ export interface Bot {
 export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const { config, clock, store, log } = runtime;
   const window = new SlidingWindow(config.teams.pace.limit, config.teams.pace.windowMs, clock);
-  const adapter = createTeamsAdapter(config.teams.bot, new PacedHttpClient(window, () => clock.now()));
+  const httpClient = new PacedHttpClient(window, () => clock.now(), fetch, {
+    timeoutMs: config.teams.timeoutMs,
+    conversations: new ConversationPace(clock),
+  });
+  const adapter = createTeamsAdapter(config.teams.bot, httpClient);
   const botAppId = config.teams.bot?.appId ?? "";
   const tenantId = config.teams.tenantId ?? "00000000-0000-0000-0000-000000000000";
   const messenger = createProactiveMessenger({ adapter, botAppId, serviceUrl: config.teams.serviceUrl, tenantId });

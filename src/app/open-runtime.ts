@@ -30,7 +30,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const config = readConfig(options.env);
   const log = createLogger(config.logLevel ?? options.defaultLogLevel);
   const clock = options.clock ?? systemClock;
-  const store = await openStore(config.database);
+  const store = await openStore(config.database, log);
   return {
     config,
     log,
@@ -42,6 +42,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
         tokens: createTokenProvider(config.graph.auth, config.graph.baseUrl),
         clock,
         reportsPace: config.graph.reportsPace,
+        timeoutMs: config.graph.timeoutMs,
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(events ? { events } : {}),
       }),

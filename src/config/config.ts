@@ -25,6 +25,8 @@ export interface Config {
     readonly auth: GraphAuth;
     readonly tenantId: string | undefined;
     readonly reportsPace: { readonly limit: number; readonly windowMs: number };
+    /** How long one request may take before it is given up (and retried). */
+    readonly timeoutMs: number;
   };
   readonly database: DatabaseTarget;
   readonly campaignFile: string;
@@ -37,6 +39,8 @@ export interface Config {
     readonly bot: BotSettings | undefined;
     readonly tenantId: string | undefined;
     readonly pace: { readonly limit: number; readonly windowMs: number };
+    /** How long one request to the Bot Connector may take before it is given up (and retried). */
+    readonly timeoutMs: number;
   };
   readonly server: { readonly port: number; readonly host: string | undefined };
   readonly admins: { readonly groupId: string | undefined; readonly userIds: readonly string[] };

@@ -40,6 +40,14 @@ const pace = (fallback: string) =>
     })
     .refine((p) => p.limit > 0 && p.windowMs > 0, { message: "expected a positive count and window" });
 
+/** "30s" or "500ms": how long to wait for an answer. */
+const duration = (fallback: string) =>
+  optionalText
+    .transform((v) => v ?? fallback)
+    .refine((v) => /^\d+(ms|s)$/.test(v), { message: 'expected a duration, like "30s" or "500ms"' })
+    .transform((v) => (v.endsWith("ms") ? Number(v.slice(0, -2)) : Number(v.slice(0, -1)) * 1000))
+    .refine((ms) => ms > 0, { message: "expected a positive duration" });
+
 export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** Every environment variable mfa-nudge reads. env.sample documents each one. */
@@ -57,6 +65,8 @@ export const envSchema = z.object({
   MSI_ENDPOINT: optionalText,
   // Graph publishes 5 requests per 10 s per app per tenant for identity reports.
   GRAPH_REPORTS_PACE: pace("5/10s"),
+  // A report page of 999 rows can take Graph a while; past this a request is given up and retried.
+  GRAPH_TIMEOUT: duration("60s"),
   DATABASE_URL: optionalText,
   CAMPAIGN_FILE: optionalText.transform((v) => v ?? "campaign.yaml"),
   // Teams
@@ -78,6 +88,8 @@ export const envSchema = z.object({
     .refine((v) => v === "SingleTenant" || v === "MultiTenant", { message: "expected SingleTenant or MultiTenant" }),
   // Teams allows 50 requests per second per bot per tenant.
   TEAMS_PACE: pace("50/1s"),
+  // A send to Teams takes well under a second; past this it is given up and retried.
+  TEAMS_TIMEOUT: duration("30s"),
   PORT: optionalText
     .transform((v) => v ?? "3978")
     .refine((v) => /^\d+$/.test(v) && Number(v) < 65536, { message: "expected a TCP port number" })

@@ -7,7 +7,13 @@ import { TeamsDeliveryError, type ConversationRef, type TeamsMessenger } from ".
 
 export type DeliveryOutcome =
   | { readonly result: "sent"; readonly activityId: string; readonly conversation: ConversationRef; readonly installed: boolean }
-  | { readonly result: "retry"; readonly retryAfterMs: number | undefined; readonly error: string }
+  | {
+      readonly result: "retry";
+      readonly retryAfterMs: number | undefined;
+      readonly error: string;
+      /** Teams gave no answer at all (a timeout, a refused connection), rather than a refusal. */
+      readonly unanswered?: boolean;
+    }
   | { readonly result: "unreachable"; readonly reason: string }
   | { readonly result: "failed"; readonly error: string };
 
@@ -76,7 +82,8 @@ function classify(error: unknown): DeliveryOutcome {
             : `Teams refused: ${text}`,
       };
     }
-    if (isTransient(error.status)) return { result: "retry", retryAfterMs: error.retryAfterMs, error: text };
+    if (isTransient(error.status))
+      return { result: "retry", retryAfterMs: error.retryAfterMs, error: text, unanswered: error.status === 0 };
     return { result: "failed", error: text };
   }
   if (error instanceof AppError && !retryableGraph.has(error.code)) {

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { isPaused } from "../store/app-state.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
-import { claimMessages, markFinal, markRetry, markSent, nextReadyAt, type OutboxRow } from "../store/outbox.js";
+import { claimMessages, markFinal, markRetry, markSent, nextReadyAt, releaseClaim, type OutboxRow } from "../store/outbox.js";
 import { readPersonState, updatePersonState } from "../store/people-state.js";
 import type { Clock } from "../time/clock.js";
 import type { AppInstaller } from "./app-installer.js";
@@ -28,6 +28,8 @@ export interface DrainOptions {
   readonly unreachableForMs?: number;
   /** Stop once nothing is ready now (the server's periodic drain) instead of waiting for retries (run-once). */
   readonly stopWhenIdle?: boolean;
+  /** Stop the run after this many sends in a row got no answer from Teams at all (default: one per lane, at least 3). */
+  readonly unansweredLimit?: number;
   readonly onOutcome?: (outcome: DrainTally) => void;
 }
 
@@ -41,6 +43,8 @@ export interface DrainTally {
   installed: number;
   /** The last failure seen, for the admins' alert. */
   lastError?: string;
+  /** Why the run stopped before the outbox was drained (Teams stopped answering); the rest waits for the next run. */
+  halted?: string;
 }
 
 /**
@@ -56,8 +60,16 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
   const worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const tally: DrainTally = { sent: 0, retried: 0, unreachable: 0, failed: 0, installed: 0 };
   await releaseOrphanedClaims(store, new Date(clock.now()));
+  // When Teams answers nothing (every send times out), trying the rest only holds the run for a
+  // timeout each; after this many in a row the run stops and the next one tries again.
+  const unansweredLimit = options.unansweredLimit ?? Math.max(3, concurrency);
+  let unansweredInARow = 0;
 
   const handle = async (row: OutboxRow): Promise<void> => {
+    if (tally.halted) {
+      await releaseClaim(store, row.id, worker);
+      return;
+    }
     let rendered: { activity: Record<string, unknown>; conversation?: ConversationRef };
     try {
       rendered = await options.render(row);
@@ -77,6 +89,14 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
       activity: rendered.activity,
     });
     const now = new Date(clock.now());
+    unansweredInARow = outcome.result === "retry" && outcome.unanswered ? unansweredInARow + 1 : 0;
+    if (unansweredInARow >= unansweredLimit && !tally.halted) {
+      tally.halted = `Teams answered none of the last ${unansweredInARow} sends`;
+      log.warn(
+        { unanswered: unansweredInARow, lastError: outcome.result === "retry" ? outcome.error : undefined },
+        "Teams is not answering; delivery stops until the next run",
+      );
+    }
     switch (outcome.result) {
       case "sent":
         await markSent(store, row.id, worker, {
@@ -143,6 +163,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
       continue;
     }
     await runPool(rows, concurrency, handle);
+    if (tally.halted) break;
   }
   return tally;
 }

@@ -22,6 +22,9 @@ export function diagnose(delivery: DrainTally | undefined, error: unknown): { pr
     }
     if (isAppError(error) && error.code.startsWith("graph_")) return { problem: "graphRefusing", detail: error.message };
   }
+  if (delivery?.halted) {
+    return { problem: "deliveryFailing", detail: `${delivery.halted}${delivery.lastError ? `; last error: ${delivery.lastError}` : ""}` };
+  }
   if (delivery) {
     const attempts = delivery.sent + delivery.failed + delivery.retried;
     // Most sends failing, not one unlucky person: at least five tries and more than half gone wrong.

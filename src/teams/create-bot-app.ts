@@ -8,6 +8,7 @@ import { recordVisitor } from "./record-visitor.js";
 import type { Store } from "../store/open-store.js";
 import { uploadFile } from "./upload-file.js";
 import { replyActivity } from "./reply-activity.js";
+import { sendReply } from "./send-reply.js";
 import { createRefusalAudit } from "./refusal-audit.js";
 import { isFromTenant, tenantsOf } from "./tenant-of.js";
 
@@ -76,14 +77,14 @@ export function createBotApp(options: BotAppOptions): Application {
     const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
     const actor = context.activity.from.aadObjectId;
     if (botAdded && actor && context.activity.conversation.conversationType === "personal") {
-      await context.sendActivity(replyActivity({ kind: "card", card: await handlers.welcome(actor, context.activity.from.name) }));
+      await sendReply(context, replyActivity({ kind: "card", card: await handlers.welcome(actor, context.activity.from.name) }));
     }
   });
 
   app.activity("message", async (context: TurnContext) => {
     const personal = context.activity.conversation.conversationType === "personal";
     const reply = await handlers.message(context.activity.text ?? "", context.activity.from.aadObjectId, personal);
-    await context.sendActivity(replyActivity(reply));
+    await sendReply(context, replyActivity(reply));
   });
 
   app.fileConsentAccept(async (context: TurnContext, _state: TurnState, response: FileConsentCardResponse) => {
@@ -91,7 +92,7 @@ export function createBotApp(options: BotAppOptions): Application {
     const content = upload?.name ? await handlers.acceptedFile(context.activity.from.aadObjectId, upload.name) : undefined;
     if (!upload?.uploadUrl || !content) return;
     await uploadFile(upload.uploadUrl, content);
-    await context.sendActivity({
+    await sendReply(context, {
       attachments: [
         {
           contentType: "application/vnd.microsoft.teams.card.file.info",

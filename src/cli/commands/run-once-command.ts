@@ -36,6 +36,15 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
             `Sent ${formatCount(d.sent)}${d.installed ? ` (installed the bot for ${formatCount(d.installed)})` : ""}, ` +
             `unreachable ${formatCount(d.unreachable)}, failed ${formatCount(d.failed)}.\n`,
         );
+        if (d.halted) {
+          throw new AppError(
+            ErrorCode.TeamsSendFailed,
+            `Teams stopped answering (${d.halted}); the unsent messages wait for the next run.`,
+            {
+              hint: "Check that this host reaches TEAMS_SERVICE_URL; TEAMS_TIMEOUT sets how long one send may take.",
+            },
+          );
+        }
         if (d.failed > 0) {
           throw new AppError(ErrorCode.TeamsSendFailed, `${formatCount(d.failed)} messages failed for good.`, {
             hint: "Their errors are in the log and in the outbox's last_error; they are not retried by later runs.",

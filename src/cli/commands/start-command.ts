@@ -3,6 +3,7 @@ import cron from "node-cron";
 import { readCampaign } from "../../config/read-campaign.js";
 import { runCampaign, type CampaignRunSummary } from "../../jobs/run-campaign.js";
 import { isAppError } from "../../errors/app-error.js";
+import { ErrorCode } from "../../errors/error-code.js";
 import { chooseListenHost } from "../../teams/choose-listen-host.js";
 import { serveBot } from "../../app/serve-bot.js";
 import type { CliIo } from "../cli-io.js";
@@ -51,8 +52,10 @@ export function registerStartCommand(program: Command, io: CliIo): void {
               if (running) return;
               running = runCampaign({ store, graph: runtime.graph(), policy, clock, log, delivery: { ...bot.delivery } });
               try {
-                await running;
-                lastRun = { at: new Date(clock.now()).toISOString(), outcome: "ok" };
+                const summary = await running;
+                // Teams stopped answering mid-run: the run ended early and the rest waits for the next tick.
+                const outcome = summary.delivery.halted ? ErrorCode.TeamsSendFailed : "ok";
+                lastRun = { at: new Date(clock.now()).toISOString(), outcome };
               } catch (error) {
                 lastRun = { at: new Date(clock.now()).toISOString(), outcome: isAppError(error) ? error.code : "unexpected_failure" };
                 log.error({ err: error }, "campaign run failed");
