@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { reportFailure } from "../../src/cli/report-failure.js";
 import type { Store } from "../../src/store/open-store.js";
 import { dropConnections, waitForConnections } from "../support/postgres-connections.js";
 import { storeTargets } from "../support/test-stores.js";
@@ -40,6 +41,21 @@ describe.runIf(pgUrl && postgres)("the PostgreSQL store when the server drops it
     await dropConnections(pgUrl!, appName, "all");
     expect(await outcome).toMatch(/terminat/i);
     expect(await one()).toBe(1);
+  });
+
+  it("reports a query's dropped connection as one coded line with its hint, exit status 1", async () => {
+    const failure = sql`select pg_sleep(20)`.execute(store.db).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await waitForConnections(pgUrl!, appName, "active");
+    await dropConnections(pgUrl!, appName, "all");
+    let printed = "";
+    expect(reportFailure(await failure, (text) => (printed += text))).toBe(1);
+    expect(printed).toBe(
+      "mfa-nudge: The database dropped the connection mid-run: terminating connection due to administrator command\n" +
+        "  Nothing is lost: run the command again once the database is back (start's schedule does so at its next tick).\n",
+    );
   });
 
   it("fails only the transaction whose connection was dropped between two of its statements", async () => {

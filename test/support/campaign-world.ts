@@ -34,9 +34,11 @@ export async function startCampaignWorld(options: {
   env?: Record<string, string>;
   channels?: string[];
   connectorLatencyMs?: number;
+  /** Wall-clock delay before every Graph answer, to hold a sync open. */
+  graphLatencyMs?: number;
 }): Promise<CampaignWorld> {
   const tenant = generateTenant({ seed: options.seed, size: options.size, nowMs: Date.now() });
-  const graph = await startGraphServer(tenant, { token: "t0ken" });
+  const graph = await startGraphServer(tenant, { token: "t0ken", latencyMs: options.graphLatencyMs ?? 0 });
   const blockedBot = new Set<string>();
   const connector = await startSimulatedConnector({
     isInstalled: (id) => tenant.userById(id)?.teamsAppInstalled ?? false,

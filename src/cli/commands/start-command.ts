@@ -4,6 +4,7 @@ import { readCampaign } from "../../config/read-campaign.js";
 import { runCampaign, type CampaignRunSummary } from "../../jobs/run-campaign.js";
 import { isAppError } from "../../errors/app-error.js";
 import { ErrorCode } from "../../errors/error-code.js";
+import { asLostConnection } from "../../store/lost-connection.js";
 import { chooseListenHost } from "../../teams/choose-listen-host.js";
 import { serveBot } from "../../app/serve-bot.js";
 import type { CliIo } from "../cli-io.js";
@@ -57,7 +58,10 @@ export function registerStartCommand(program: Command, io: CliIo): void {
                 const outcome = summary.delivery.halted ? ErrorCode.TeamsSendFailed : "ok";
                 lastRun = { at: new Date(clock.now()).toISOString(), outcome };
               } catch (error) {
-                lastRun = { at: new Date(clock.now()).toISOString(), outcome: isAppError(error) ? error.code : "unexpected_failure" };
+                lastRun = {
+                  at: new Date(clock.now()).toISOString(),
+                  outcome: isAppError(error) ? error.code : (asLostConnection(error)?.code ?? "unexpected_failure"),
+                };
                 log.error({ err: error }, "campaign run failed");
               } finally {
                 running = undefined;
