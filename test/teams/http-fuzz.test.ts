@@ -131,7 +131,7 @@ describe("the HTTP edge under a few thousand random and malformed requests", () 
   const problems = (server: RunningServer) =>
     server.stderr().match(/uncaught error|unhandled rejection|Unhandled 'error'|FATAL ERROR/gi) ?? [];
 
-  it("in local mode answers each with a 2xx or a clean 4xx, stays healthy throughout, and is alive at the end", async () => {
+  it("in local mode answers every one with 200 or a refusal, never a 500, stays healthy throughout and is alive at the end", async () => {
     const { statuses, health } = await fuzz(local, { serviceUrl: world.connector.url, tenantId, userIds }, 7, 1500);
     const seen = [...statuses.keys()].sort((a, b) => a - b);
     expect(seen.filter((s) => !answers.includes(s))).toEqual([]);
@@ -143,7 +143,7 @@ describe("the HTTP edge under a few thousand random and malformed requests", () 
     expect(problems(local)).toEqual([]);
   });
 
-  it("with credentials answers each with a 2xx, a clean 4xx or 401, stays healthy throughout, and is alive at the end", async () => {
+  it("with credentials answers every one with 200, a refusal or 401, never a 500, stays healthy throughout and is alive at the end", async () => {
     const tokens = new Map<string, string>();
     const validToken = (serviceUrl: string) => {
       if (!tokens.has(serviceUrl)) tokens.set(serviceUrl, keys.sign(connectorClaims(botId, serviceUrl)));
