@@ -49,7 +49,8 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const delivery = {
     messenger,
     installer,
-    render: (row: Parameters<DrainOptions["render"]>[0]) => renderOutboxMessage(store, policy, config.teams.serviceUrl, row, clock.now()),
+    render: (row: Parameters<DrainOptions["render"]>[0], state: Parameters<DrainOptions["render"]>[1]) =>
+      Promise.resolve(renderOutboxMessage(policy, config.teams.serviceUrl, row, state, clock.now())),
   };
   const roster = createAdminRoster({ graph, groupId: config.admins.groupId, userIds: config.admins.userIds, clock });
 
