@@ -10,7 +10,7 @@ const CHECK = "access.licence";
 export function checkLicence(facts: DoctorFacts): CheckResult {
   const report = facts.permissions.find((p) => p.permission === "AuditLog.Read.All");
   if (report === undefined) return checkResult(CHECK, "skipped", "Not checked: the registration report was not asked.");
-  if (report.outcome.ok) return checkResult(CHECK, "ok", "Entra ID P1 or P2: the registration report answered.");
+  if (report.outcome.ok) return checkResult(CHECK, "ok", "The registration report answered, so the tenant has Entra ID P1 or P2.");
   const { kind, message } = report.outcome.failure;
   if (kind === "noLicence") {
     return checkResult(

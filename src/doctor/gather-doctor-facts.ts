@@ -20,6 +20,8 @@ export interface DoctorInputs {
   readonly appPackagePath: string;
 }
 
+const NO_TOKEN = notRun("no Graph token (see access.graphToken)");
+
 // Lookups of the campaign's groups and accounts run a few at a time: a long list must not burst Graph.
 const LOOKUPS_AT_ONCE = 4;
 
@@ -43,20 +45,21 @@ export async function gatherDoctorFacts(inputs: DoctorInputs): Promise<DoctorFac
     const missing = p.needs === "userId" && !subject.userId ? "no user to ask about (see access.permission.User.Read.All)" : undefined;
     const unset = p.needs === "manifestId" && !subject.manifestId ? "TEAMS_APP_ID is not set" : undefined;
     const outcome: Probe<unknown> = !token.ok
-      ? notRun("no Graph token (see access.graphToken)")
+      ? NO_TOKEN
       : (missing ?? unset)
         ? notRun(missing ?? unset ?? "")
         : await probe(() => p.run(graph, subject));
-    // The first call tells whether there is a usable token at all; without one, nothing else is asked.
+    // The first call tells whether there is a usable token at all; without one, nothing else is asked,
+    // and that call's failure is the token's, not its permission's.
     if (permissions.length === 0 && !outcome.ok && ["rejectedToken", "noCredentials", "unreachable"].includes(outcome.failure.kind)) {
       token = outcome;
     }
     if (p.permission === "User.Read.All" && outcome.ok) subject.userId = firstId(outcome.value);
-    permissions.push({ permission: p.permission, optional: p.optional, request, outcome });
+    permissions.push({ permission: p.permission, optional: p.optional, request, outcome: token.ok ? outcome : NO_TOKEN });
   }
   const outcomeOf = (permission: string) => permissions.find((p) => p.permission === permission)?.outcome ?? notRun("not asked");
   const graphReady = token.ok;
-  const skipped = notRun("no Graph token (see access.graphToken)");
+  const skipped = NO_TOKEN;
 
   const [groups, users] = graphReady ? await lookUpCampaign(graph, config, policy) : [[], []];
   const securityDefaults = outcomeOf("Policy.Read.All") as Probe<boolean>;

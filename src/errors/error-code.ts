@@ -16,6 +16,8 @@ export enum ErrorCode {
   GraphResponseInvalid = "graph_response_invalid",
   SyncAlreadyRunning = "sync_already_running",
   NoSnapshot = "no_snapshot",
+  /** `doctor` found something that will not work. */
+  ChecksFailed = "checks_failed",
   StoreFailed = "store_failed",
   TeamsSendFailed = "teams_send_failed",
   Refused = "refused",

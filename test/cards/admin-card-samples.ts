@@ -64,7 +64,7 @@ export function sampleDoctorChecks(): DoctorCard["checks"] {
         "Grant the application permission UserAuthenticationMethod.Read.All (Entra admin center > App registrations > the app > " +
         'API permissions), then press "Grant admin consent".',
     },
-    ok("access.licence", "Entra ID P1 or P2: the registration report answered."),
+    ok("access.licence", "The registration report answered, so the tenant has Entra ID P1 or P2."),
     ok("teams.catalogApp", '"MFA Nudge" is in the organisation\'s app catalog, catalog id 1542629c-01b3-4a6d-8f76-1938b779e48d.'),
     {
       check: "teams.appPackage",
