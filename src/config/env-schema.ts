@@ -18,7 +18,7 @@ const httpUrl = (fallback: string) =>
   optionalText
     .transform((v) => v ?? fallback)
     .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), {
-      message: "expected an http(s) URL such as https://graph.microsoft.com",
+      message: `expected an http(s) URL such as ${fallback}`,
     })
     .transform((v) => v.replace(/\/+$/, ""));
 
