@@ -23,6 +23,7 @@ import { PacedHttpClient } from "../teams/paced-http-client.js";
 import { createProactiveMessenger } from "../teams/proactive-messenger.js";
 import { SlidingWindow } from "../time/sliding-window.js";
 import type { Runtime } from "./open-runtime.js";
+import { shareDoctorRuns } from "./share-doctor-runs.js";
 
 export interface Bot {
   readonly adapter: TeamsAdapter;
@@ -83,7 +84,10 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
         }
       : undefined,
   };
-  const doctor = () => runDoctor({ config, policy, graph, fetch: runtime.fetch, appPackagePath: appPackagePath(config) }, clock.now());
+  const doctor = shareDoctorRuns(
+    () => runDoctor({ config, policy, graph, fetch: runtime.fetch, appPackagePath: appPackagePath(config) }, clock.now()),
+    { store, clock, log },
+  );
   const languageOf = async (userId: string) => {
     const snapshot = await currentSnapshot(store);
     return snapshot ? (await readPeopleByIds(store, snapshot.id, [userId])).get(userId) : undefined;

@@ -42,7 +42,7 @@ const handlers: Record<CommandName, CommandHandler> = {
   pause: pauseCommand(true),
   resume: pauseCommand(false),
   export: exportCommand,
-  doctor: doctorCommand,
+  doctor: doctorCommand(),
   help: helpCommand,
 };
 
