@@ -15,7 +15,15 @@ export function checkBotToken(facts: DoctorFacts): CheckResult {
     );
   }
   if (bot.outcome.ok) return checkResult(CHECK, "ok", `${bot.endpoint} issued a Bot Framework token to BOT_ID ${bot.appId}.`);
-  const { message, hint } = bot.outcome.failure;
+  const { kind, message, hint } = bot.outcome.failure;
+  if (kind !== "rejectedToken") {
+    return checkResult(
+      CHECK,
+      "fail",
+      `Could not reach ${bot.endpoint}: ${message}`,
+      hint ?? "Check BOT_LOGIN_URL and this host's network.",
+    );
+  }
   return checkResult(
     CHECK,
     "fail",

@@ -12,5 +12,5 @@ export function policyUnreadable(check: string, failure: ProbeFailure, permissio
     );
   }
   if (failure.kind === "notRun") return checkResult(check, "skipped", `Skipped: ${failure.message}`);
-  return checkResult(check, "warn", `Could not read the policy: ${failure.message}`, failure.hint ?? "Run doctor again.");
+  return checkResult(check, "warn", `Could not read it: ${failure.message}`, failure.hint ?? "Run doctor again.");
 }

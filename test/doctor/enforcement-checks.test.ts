@@ -118,6 +118,16 @@ describe("the break-glass check", () => {
     });
   });
 
+  it("warns, rather than guessing, when Graph fails to list the policies", () => {
+    const facts = goodFacts({ enforcement: goodEnforcement({ policies: failed("error", "Graph answered 500 InternalServerError") }) });
+    expect(checkBreakGlass(facts)).toEqual({
+      check: "enforcement.breakGlass",
+      status: "warn",
+      detail: "Could not read it: Graph answered 500 InternalServerError",
+      fix: "Run doctor again.",
+    });
+  });
+
   it("is skipped without Policy.Read.All", () => {
     expect(checkBreakGlass(goodFacts({ enforcement: goodEnforcement({ policies: failed("denied") }) }))).toEqual({
       check: "enforcement.breakGlass",

@@ -93,6 +93,18 @@ describe("the Teams app checks", () => {
       "BOT_PASSWORD is wrong.",
     ],
     [
+      "out of reach",
+      goodFacts({
+        bot: {
+          ...goodFacts().bot!,
+          outcome: failed("error", "fetch failed (ECONNREFUSED)", "Check BOT_LOGIN_URL and that this host can reach it."),
+        },
+      }),
+      "fail",
+      "Could not reach https://login.example/t/oauth2/v2.0/token: fetch failed (ECONNREFUSED)",
+      "Check BOT_LOGIN_URL and that this host can reach it.",
+    ],
+    [
       "not configured",
       goodFacts({ bot: undefined }),
       "warn",
