@@ -9,6 +9,8 @@ import { answerCardAction } from "../card-actions/answer-card-action.js";
 import { answerDigestAction } from "../card-actions/answer-digest-action.js";
 import { cardContextFor } from "../cards/card-context.js";
 import { readLiveMethods } from "../graph/authentication-methods.js";
+import { appPackagePath } from "../doctor/app-package-path.js";
+import { runDoctor } from "../doctor/run-doctor.js";
 import { renderOutboxMessage } from "../delivery/render-outbox-message.js";
 import { createAppInstaller, type AppInstaller } from "../delivery/app-installer.js";
 import { drainOutbox, type DrainOptions } from "../delivery/drain-outbox.js";
@@ -21,6 +23,7 @@ import { PacedHttpClient } from "../teams/paced-http-client.js";
 import { createProactiveMessenger } from "../teams/proactive-messenger.js";
 import { SlidingWindow } from "../time/sliding-window.js";
 import type { Runtime } from "./open-runtime.js";
+import { shareDoctorRuns } from "./share-doctor-runs.js";
 
 export interface Bot {
   readonly adapter: BotAdapter;
@@ -82,6 +85,10 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
         }
       : undefined,
   };
+  const doctor = shareDoctorRuns(
+    () => runDoctor({ config, policy, graph, fetch: runtime.fetch, appPackagePath: appPackagePath(config) }, clock.now()),
+    { store, clock, log },
+  );
   const languageOf = async (userId: string) => {
     const snapshot = await currentSnapshot(store);
     return snapshot ? (await readPeopleByIds(store, snapshot.id, [userId])).get(userId) : undefined;
@@ -96,7 +103,7 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
     tenantId: config.teams.tenantId,
     handlers: {
       message: async (text, actorId, personal) => {
-        const reply = await answerMessage(text, actorId, { store, policy, clock, log, roster, deliverSoon });
+        const reply = await answerMessage(text, actorId, { store, policy, clock, log, roster, deliverSoon, runDoctor: doctor });
         // Teams sends files only in a personal chat: in a channel the export waits for one.
         if (reply.kind === "file" && !personal) {
           const person = actorId ? await languageOf(actorId) : undefined;

@@ -28,6 +28,7 @@ export const MESSAGE_KEYS = [
   "notYourCard",
   "digestOutdated",
   "digestAlreadyUsed",
+  "doctorStillRunning",
   "tryAgainLater",
 ] as const;
 

@@ -6,6 +6,7 @@ import { CardText } from "./card-text.js";
 import type { CardView } from "./card-view.js";
 import { digestRemindedView } from "./digest-reminded-view.js";
 import { digestView } from "./digest-view.js";
+import { doctorView } from "./doctor-view.js";
 import { escalationView } from "./escalation-view.js";
 import { expandCardTemplate } from "./expand-card-template.js";
 import { helpRequestedView } from "./help-requested-view.js";
@@ -47,6 +48,7 @@ const VIEWS: Views = {
   digestReminded: digestRemindedView,
   adminReport: adminReportView,
   alert: alertView,
+  doctor: doctorView,
 };
 
 /**

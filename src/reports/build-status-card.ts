@@ -1,15 +1,17 @@
 import type { StatusCard } from "../cards/card-data.js";
 import { readPause } from "../store/app-state.js";
 import { readTrend } from "../store/daily-figures.js";
+import { readEnforcement } from "../store/enforcement-cache.js";
 import type { Store } from "../store/open-store.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import { percentRegistered, type StatusSummary } from "./status-summary.js";
 
 /** The `/mfa status` card's data: the campaign's summary, the trend, the last sync and the pause. */
 export async function buildStatusCard(store: Store, summary: StatusSummary | undefined, now: number): Promise<StatusCard> {
-  const [snapshot, pause, trend] = await Promise.all([
+  const [snapshot, pause, enforcement, trend] = await Promise.all([
     currentSnapshot(store),
     readPause(store),
+    readEnforcement(store),
     readTrend(store, 60),
   ]);
   const s = summary;
@@ -31,5 +33,6 @@ export async function buildStatusCard(store: Store, summary: StatusSummary | und
       .map((u) => ({ displayName: u.displayName, userPrincipalName: u.userPrincipalName, reason: "Teams refused delivery" })),
     unreachableCount: s?.unreachableCount ?? 0,
     paused: pause.paused ? { by: pause.by ?? "an admin", at: pause.at ?? new Date(now).toISOString() } : null,
+    enforcement: enforcement ?? null,
   };
 }
