@@ -31,6 +31,9 @@ export const MESSAGE_KEYS = [
   "digestOutdated",
   "digestAlreadyUsed",
   "tryAgainLater",
+  "answeredPrivately",
+  "privateReplyFailed",
+  "argumentTooLong",
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
