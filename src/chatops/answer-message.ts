@@ -13,7 +13,7 @@ import type { ChatReply } from "./chat-reply.js";
 import type { CommandHandler } from "./command-context.js";
 import { exportCommand } from "./export-command.js";
 import { helpCommand } from "./help-command.js";
-import { parseCommand, type CommandName } from "./parse-command.js";
+import { MAX_ARGUMENT_LENGTH, parseCommand, type CommandName } from "./parse-command.js";
 import { pauseCommand } from "./pause-command.js";
 import { pendingCommand } from "./pending-command.js";
 import { previewCommand } from "./preview-command.js";
@@ -44,8 +44,8 @@ const handlers: Record<CommandName, CommandHandler> = {
 
 /**
  * Answers a message to the bot. The rules, in order: only admins may command it (anyone else is
- * told so politely, and a command attempt is audited); a known command runs; anything else gets
- * the help. Never silence.
+ * told so politely, and a command attempt is audited); a known command runs, unless its argument is
+ * longer than anything it could look up; anything else gets the help. Never silence.
  */
 export async function answerMessage(text: string, actorId: string | undefined, deps: ChatopsDeps): Promise<ChatReply> {
   const { store, policy } = deps;
@@ -68,6 +68,7 @@ export async function answerMessage(text: string, actorId: string | undefined, d
 
   const context = { store, policy, now, actorId: actorId ?? "", card, deliverSoon: deps.deliverSoon };
   if (!command.known) return helpCommand(command.text, context);
+  if (command.tooLong) return { kind: "text", text: messageText(card.language, "argumentTooLong", { max: MAX_ARGUMENT_LENGTH }) };
   await recordAudit(store, new Date(now), {
     actorKind: "admin",
     ...(actorId ? { actorId } : {}),

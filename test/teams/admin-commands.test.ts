@@ -7,6 +7,8 @@ import {
   postToBot,
   type TeamsEnvironment,
 } from "../../src/sandbox/connector/teams-activities.js";
+import { messageText } from "../../src/cards/message-text.js";
+import { pickLanguage } from "../../src/cards/pick-language.js";
 import { personalConversationId } from "../../src/sandbox/connector/simulated-connector.js";
 import type { SimulatedUser } from "../../src/sandbox/tenant/index.js";
 import { expectedRecipients, startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
@@ -184,6 +186,16 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     expect(lines).toHaveLength(inScope.length + 1);
     const info = world.connector.activities.slice(before)[0]?.activity as { attachments: { contentType: string }[] };
     expect(info.attachments[0]?.contentType).toBe("application/vnd.microsoft.teams.card.file.info");
+  });
+
+  it("answers a command whose argument is half a million characters long: too long, said plainly", { timeout: 30_000 }, async () => {
+    // "That is too long to look up: I read at most 256 characters after the command.", in the admin's language.
+    const tooLong = messageText(pickLanguage(admin.preferredLanguage), "argumentTooLong", { max: 256 });
+    expect((await say(admin, `/mfa user ${"a".repeat(500_000)}`)).reply?.text).toBe(tooLong);
+    expect((await say(admin, `/mfa pending ${"<".repeat(500_000)}`)).reply?.text).toBe(tooLong);
+    expect((await say(admin, `/mfa remind ${"x@".repeat(250_000)}`)).reply?.text).toBe(tooLong);
+    // And it still answers what comes next.
+    expect((await say(admin, "/mfa status")).json).toContain('"type":"Chart.Donut"');
   });
 
   it("answers help, and anything it does not recognise with the help", async () => {
