@@ -4,7 +4,6 @@ import type { CampaignPolicy } from "../campaign/policy.js";
 import { createAdminRoster } from "../chatops/admin-roster.js";
 import { answerMessage } from "../chatops/answer-message.js";
 import { exportCsv } from "../chatops/export-command.js";
-import { messageText } from "../cards/message-text.js";
 import { answerCardAction } from "../card-actions/answer-card-action.js";
 import { answerDigestAction } from "../card-actions/answer-digest-action.js";
 import { cardContextFor } from "../cards/card-context.js";
@@ -15,7 +14,10 @@ import { drainOutbox, type DrainOptions } from "../delivery/drain-outbox.js";
 import type { TeamsMessenger } from "../delivery/teams-messenger.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
+import type { ChatReply } from "../chatops/chat-reply.js";
+import { sendToPerson } from "../delivery/send-to-person.js";
 import { createBotApp } from "../teams/create-bot-app.js";
+import { replyActivity } from "../teams/reply-activity.js";
 import { createTeamsAdapter } from "../teams/create-teams-adapter.js";
 import { PacedHttpClient } from "../teams/paced-http-client.js";
 import { createProactiveMessenger } from "../teams/proactive-messenger.js";
@@ -86,6 +88,13 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
     return snapshot ? (await readPeopleByIds(store, snapshot.id, [userId])).get(userId) : undefined;
   };
 
+  // An answer that names people, asked for in a channel, goes to the asker's 1:1 chat instead.
+  const replyPrivately = async (userId: string, reply: ChatReply) => {
+    const outcome = await sendToPerson({ store, messenger, installer }, userId, replyActivity(reply), new Date(clock.now()));
+    if (outcome.result !== "sent") log.warn({ userId, outcome: outcome.result }, "private answer not delivered");
+    return outcome.result === "sent";
+  };
+
   const app = createBotApp({
     adapter,
     botAppId,
@@ -94,18 +103,8 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
     now: () => clock.now(),
     tenantId: config.teams.tenantId,
     handlers: {
-      message: async (text, actorId, personal) => {
-        const reply = await answerMessage(text, actorId, { store, policy, clock, log, roster, deliverSoon });
-        // Teams sends files only in a personal chat: in a channel the export waits for one.
-        if (reply.kind === "file" && !personal) {
-          const person = actorId ? await languageOf(actorId) : undefined;
-          return {
-            kind: "text",
-            text: messageText(cardContextFor(policy, person?.preferredLanguage, null).language, "exportPersonalOnly", {}),
-          };
-        }
-        return reply;
-      },
+      message: (text, actorId, place) =>
+        answerMessage(text, actorId, place, { store, policy, clock, log, roster, deliverSoon, replyPrivately }),
       cardAction: (verb, data, actorId) =>
         verb === "remindTeam"
           ? answerDigestAction(data, actorId, { store, policy, now: () => clock.now(), log, deliverSoon })

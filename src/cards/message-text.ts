@@ -21,7 +21,6 @@ export const MESSAGE_KEYS = [
   "resumed",
   "alreadyPaused",
   "notPaused",
-  "exportPersonalOnly",
   "exportReady",
   "noSyncYet",
   "filterNotFound",

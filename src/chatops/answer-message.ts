@@ -10,6 +10,7 @@ import { currentSnapshot } from "../store/sync-runs.js";
 import type { Clock } from "../time/clock.js";
 import type { AdminRoster } from "./admin-roster.js";
 import type { ChatReply } from "./chat-reply.js";
+import { answersPrivately, type ChatPlace } from "./reply-place.js";
 import type { CommandHandler } from "./command-context.js";
 import { exportCommand } from "./export-command.js";
 import { helpCommand } from "./help-command.js";
@@ -28,6 +29,8 @@ export interface ChatopsDeps {
   readonly log: Logger;
   readonly roster: AdminRoster;
   readonly deliverSoon: () => void;
+  /** Sends an answer to this person's 1:1 chat with the bot (opening it if need be); false if it could not. */
+  readonly replyPrivately: (userId: string, reply: ChatReply) => Promise<boolean>;
 }
 
 const handlers: Record<CommandName, CommandHandler> = {
@@ -45,9 +48,10 @@ const handlers: Record<CommandName, CommandHandler> = {
 /**
  * Answers a message to the bot. The rules, in order: only admins may command it (anyone else is
  * told so politely, and a command attempt is audited); a known command runs, unless its argument is
- * longer than anything it could look up; anything else gets the help. Never silence.
+ * longer than anything it could look up; anything else gets the help. Never silence. In a channel, an
+ * answer that names people goes to the asker's 1:1 chat, and the channel is told so (see answersPrivately).
  */
-export async function answerMessage(text: string, actorId: string | undefined, deps: ChatopsDeps): Promise<ChatReply> {
+export async function answerMessage(text: string, actorId: string | undefined, place: ChatPlace, deps: ChatopsDeps): Promise<ChatReply> {
   const { store, policy } = deps;
   const now = deps.clock.now();
   const command = parseCommand(text);
@@ -76,7 +80,11 @@ export async function answerMessage(text: string, actorId: string | undefined, d
     ...(command.args ? { detail: { args: command.args } } : {}),
   });
   deps.log.info({ command: command.name, actor: actorId }, "admin command");
-  return handlers[command.name](command.args, context);
+  const reply = await handlers[command.name](command.args, context);
+  if (!actorId || !answersPrivately(command.name, place, policy)) return reply;
+  const sent = await deps.replyPrivately(actorId, reply);
+  if (!sent) deps.log.warn({ command: command.name, actor: actorId }, "could not answer privately");
+  return { kind: "text", text: messageText(card.language, sent ? "answeredPrivately" : "privateReplyFailed", {}) };
 }
 
 /** The asker's language (from the directory) and time zone (from Teams), for the reply. */

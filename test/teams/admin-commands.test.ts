@@ -16,6 +16,8 @@ import { runCliCaptured } from "../support/run-cli-captured.js";
 import { startBot, type RunningBot } from "../support/start-bot.js";
 
 const channel = "19:it-admins@thread.tacv2;messageid=1700000000000";
+// The campaign's adminReport channel, where lists of people may be answered in place.
+const reportChannel = "19:mfa-report@thread.tacv2";
 
 describe("admin commands over HTTP, as Teams sends them", () => {
   let world: CampaignWorld;
@@ -29,13 +31,14 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     world = await startCampaignWorld({
       size: 300,
       seed: 13,
-      channels: [channel],
+      channels: [channel, reportChannel, `${reportChannel};messageid=1700000000001`],
       // The pilot's first step is weeks away, so its members can still be reminded by hand.
       campaign: {
         phases: [
           { name: "Pilot", members: { departments: ["IT"] }, deadline: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) },
           { name: "Everyone", members: { all: true }, deadlineDaysAfterFirstReminder: 14 },
         ],
+        adminReport: { conversationId: reportChannel },
       },
     });
     const installed = world.tenant.users.filter(
@@ -92,6 +95,74 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     expect(count).toBe(1);
     expect(reply?.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(json).toContain('"type":"Chart.Donut"');
+  });
+
+  /** What the bot sent to `user`'s 1:1 chat and to `conversation` since activity number `before`. */
+  function sentSince(before: number, user: SimulatedUser, conversation: string) {
+    const after = world.connector.activities.slice(before);
+    return {
+      personal: after.filter((a) => a.conversationId === personalConversationId(user.id)).map((a) => JSON.stringify(a.activity)),
+      there: after.filter((a) => a.conversationId === conversation).map((a) => a.activity as { text?: string }),
+    };
+  }
+  const languageOf = (user: SimulatedUser) => pickLanguage(user.preferredLanguage);
+
+  it("answers /mfa pending, /mfa user and /mfa export asked in a channel in the asker's 1:1 chat, and says so there", async () => {
+    const person = pendingPeople()[0]!;
+    for (const [command, expected] of [
+      ["mfa pending", "AdaptiveCard"],
+      [`mfa user ${person.userPrincipalName}`, person.userPrincipalName],
+      ["mfa export", "application/vnd.microsoft.teams.card.file.consent"],
+    ] as const) {
+      const before = world.connector.activities.length;
+      const response = await postToBot(
+        bot.server.url,
+        channelMention(env, { aadObjectId: groupAdmin.id, name: groupAdmin.displayName }, command, channel),
+      );
+      expect(response.status).toBe(200);
+      const { personal, there } = sentSince(before, groupAdmin, channel);
+      expect(
+        there.map((a) => a.text),
+        command,
+      ).toEqual([messageText(languageOf(groupAdmin), "answeredPrivately")]);
+      expect(personal, command).toHaveLength(1);
+      expect(personal[0], command).toContain(expected);
+      // Nobody in the channel sees who is behind.
+      expect(upnsIn(JSON.stringify(there)), command).toEqual([]);
+    }
+    const state = await bot.runtime.store.db
+      .selectFrom("people_state")
+      .select("conversation_id")
+      .where("user_id", "=", groupAdmin.id)
+      .executeTakeFirst();
+    expect(state?.conversation_id).toBe(personalConversationId(groupAdmin.id));
+  });
+
+  it("answers /mfa pending and /mfa user in the admins' report channel itself, but sends the export privately", async () => {
+    const threadInReport = `${reportChannel};messageid=1700000000001`;
+    const ask = (command: string) =>
+      postToBot(bot.server.url, channelMention(env, { aadObjectId: groupAdmin.id, name: groupAdmin.displayName }, command, threadInReport));
+    let before = world.connector.activities.length;
+    await ask("mfa pending");
+    let sent = sentSince(before, groupAdmin, threadInReport);
+    expect(sent.personal).toEqual([]);
+    expect(upnsIn(JSON.stringify(sent.there))).toHaveLength(10);
+    before = world.connector.activities.length;
+    await ask("mfa export");
+    sent = sentSince(before, groupAdmin, threadInReport);
+    expect(sent.there.map((a) => a.text)).toEqual([messageText(languageOf(groupAdmin), "answeredPrivately")]);
+    expect(sent.personal[0]).toContain("application/vnd.microsoft.teams.card.file.consent");
+  });
+
+  it("keeps other answers where they were asked, in a channel too", async () => {
+    const before = world.connector.activities.length;
+    await postToBot(
+      bot.server.url,
+      channelMention(env, { aadObjectId: groupAdmin.id, name: groupAdmin.displayName }, "mfa preview", channel),
+    );
+    const { personal, there } = sentSince(before, groupAdmin, channel);
+    expect(personal).toEqual([]);
+    expect(JSON.stringify(there)).toContain("AdaptiveCard");
   });
 
   it("lists who has not registered, ten at a time, with the total", async () => {
