@@ -6,6 +6,8 @@ import { answerMessage } from "../chatops/answer-message.js";
 import { exportCsv } from "../chatops/export-command.js";
 import { answerCardAction } from "../card-actions/answer-card-action.js";
 import { answerDigestAction } from "../card-actions/answer-digest-action.js";
+import { cacheLiveChecks } from "../card-actions/cache-live-checks.js";
+import { meetsRequirement } from "../campaign/meets-requirement.js";
 import { cardContextFor } from "../cards/card-context.js";
 import { readLiveMethods } from "../graph/authentication-methods.js";
 import { renderOutboxMessage } from "../delivery/render-outbox-message.js";
@@ -73,7 +75,11 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const helpdesk = policy.helpdesk.conversationId;
   const cardActions = {
     policy,
-    liveMethods: (userId: string) => readLiveMethods(graph, userId),
+    // One live Graph check per person at a time, its result kept a while: a hundred presses, one request.
+    liveMethods: cacheLiveChecks((userId) => readLiveMethods(graph, userId), {
+      now: () => clock.now(),
+      isEnough: (methods) => meetsRequirement(policy.requirement, false, methods),
+    }),
     notifyHelpdesk: helpdesk
       ? async (card: object) => {
           await messenger.send(
