@@ -124,7 +124,11 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
           cardContextFor(policy, person?.preferredLanguage, null),
         );
       },
-      acceptedFile: async (actorId) => ((await roster.isAdmin(actorId)) ? Buffer.from(await exportCsv(store, policy), "utf8") : undefined),
+      acceptedFile: async (actorId) => {
+        if (!actorId || !(await roster.isAdmin(actorId))) return undefined;
+        const language = cardContextFor(policy, (await languageOf(actorId))?.preferredLanguage, null).language;
+        return Buffer.from(await exportCsv(store, policy, language), "utf8");
+      },
     },
   });
   return { adapter, app, messenger, installer, delivery, idle: () => draining.then(() => undefined) };

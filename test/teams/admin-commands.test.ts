@@ -9,6 +9,7 @@ import {
 } from "../../src/sandbox/connector/teams-activities.js";
 import { messageText } from "../../src/cards/message-text.js";
 import { pickLanguage } from "../../src/cards/pick-language.js";
+import { csvSeparatorFor } from "../../src/reports/to-csv.js";
 import { personalConversationId } from "../../src/sandbox/connector/simulated-connector.js";
 import type { SimulatedUser } from "../../src/sandbox/tenant/index.js";
 import { expectedRecipients, startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
@@ -250,9 +251,12 @@ describe("admin commands over HTTP, as Teams sends them", () => {
       fileConsentAccepted(env, { aadObjectId: admin.id, name: admin.displayName }, consent.name, consent.content.acceptContext),
     );
     expect(accepted.status).toBe(200);
-    const csv = world.connector.uploads.get(consent.name)?.toString("utf8") ?? "";
-    const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("UPN,Name,Department,Manager,Phase,Deadline,Registered,Methods,Reminders,Last action");
+    const uploaded = world.connector.uploads.get(consent.name) ?? Buffer.alloc(0);
+    // A byte order mark for Excel, and the separator it expects in the admin's language.
+    expect(uploaded.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = uploaded.subarray(3).toString("utf8").trim().split("\r\n");
+    const header = ["UPN", "Name", "Department", "Manager", "Phase", "Deadline", "Registered", "Methods", "Reminders", "Last action"];
+    expect(lines[0]).toBe(header.join(csvSeparatorFor(languageOf(admin))));
     const inScope = world.tenant.users.filter((u) => u.accountEnabled && u.userType === "Member" && u.kind === "person");
     expect(lines).toHaveLength(inScope.length + 1);
     const info = world.connector.activities.slice(before)[0]?.activity as { attachments: { contentType: string }[] };
