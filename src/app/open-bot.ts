@@ -1,4 +1,4 @@
-import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import type { BotAdapter, BotApplication } from "../teams/bot-sdk-types.js";
 import { cardAttachment, renderCard } from "../cards/render-card.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import { createAdminRoster } from "../chatops/admin-roster.js";
@@ -27,8 +27,8 @@ import { SlidingWindow } from "../time/sliding-window.js";
 import type { Runtime } from "./open-runtime.js";
 
 export interface Bot {
-  readonly adapter: TeamsAdapter;
-  readonly app: Application;
+  readonly adapter: BotAdapter;
+  readonly app: BotApplication;
   readonly messenger: TeamsMessenger;
   readonly installer: AppInstaller | undefined;
   /** What drainOutbox needs beyond the store, clock and log. */
@@ -53,7 +53,8 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const delivery = {
     messenger,
     installer,
-    render: (row: Parameters<DrainOptions["render"]>[0]) => renderOutboxMessage(store, policy, config.teams.serviceUrl, row, clock.now()),
+    render: (row: Parameters<DrainOptions["render"]>[0], state: Parameters<DrainOptions["render"]>[1]) =>
+      Promise.resolve(renderOutboxMessage(policy, config.teams.serviceUrl, row, state, clock.now())),
   };
   const roster = createAdminRoster({ graph, groupId: config.admins.groupId, userIds: config.admins.userIds, clock });
 

@@ -15,10 +15,8 @@ export enum ErrorCode {
   GraphUnreachable = "graph_unreachable",
   GraphResponseInvalid = "graph_response_invalid",
   SyncAlreadyRunning = "sync_already_running",
-  NoSnapshot = "no_snapshot",
   StoreFailed = "store_failed",
   TeamsSendFailed = "teams_send_failed",
-  Refused = "refused",
 }
 
 /** Exit status per error family: 2 for input the operator must fix, 1 for everything else. */

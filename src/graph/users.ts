@@ -1,4 +1,4 @@
-import { directoryUserSelect } from "../directory/directory-user.js";
+import { directoryUserSelect } from "./directory-user.js";
 import type { GraphClient } from "./client/graph-client.js";
 import { readPages, type GraphPage } from "./client/read-pages.js";
 
