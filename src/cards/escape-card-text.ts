@@ -2,8 +2,10 @@
  * Teams reads a TextBlock's text and a fact's title and value as Markdown: bold, italic, lists and
  * `[title](url)` links (learn.microsoft.com, Teams "Format cards in Teams"), and its clients turn
  * bare addresses into links too. A card's text must show literally what it says, so every character
- * Markdown gives a meaning is backslash-escaped, which CommonMark defines for all ASCII punctuation
- * and Teams' desktop, web and mobile clients honour.
+ * Markdown gives a meaning is backslash-escaped, as CommonMark defines for all ASCII punctuation.
+ * Teams' desktop and web clients honour the escapes; its mobile clients once showed the backslashes
+ * (github.com/microsoft/AdaptiveCards issue 5590, fixed for Android in microsoft/Teams-AdaptiveCards-
+ * Mobile pull request 58), which is ugly but safe.
  *
  * Escaping alone is not trusted with links, since a client that ignores an escape would show the link
  * anyway; so an address that is not one of the card's own (`keep`: the registration page, the
