@@ -7,6 +7,10 @@ import { registeredDonutView, trendLineView } from "./status-charts-view.js";
 // A card lists a few names and counts the rest; a phone shows five lines without scrolling past them.
 export const NAMES_SHOWN = 5;
 const DEPARTMENTS_SHOWN = 5;
+// A campaign has a handful of phases; a file with dozens still gets a card that fits in a message.
+const PHASES_SHOWN = 6;
+// The line's days: two months, as the store keeps them; older points would only crowd the chart.
+const TREND_DAYS = 60;
 
 const STATES = ["registered", "remindedNotRegistered", "notYetReminded", "snoozed", "unreachable", "excluded"] as const;
 
@@ -41,7 +45,7 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
         allRegistered: card.adminsNotRegistered === 0,
         text: text.text("status.admins", { registered: count(card.admins - card.adminsNotRegistered), count: count(card.admins) }),
       },
-      trend: trendLineView(card.trend, context, text),
+      trend: trendLineView(card.trend.slice(-TREND_DAYS), context, text),
       byState: {
         title: text.text("status.byState.title"),
         facts: STATES.map((state): Fact => ({ label: text.text(`status.byState.${state}`), value: count(card.byState[state]) })),
@@ -49,7 +53,7 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
       phases: {
         show: card.phases.length > 0,
         title: text.text("status.phases.title"),
-        items: card.phases.map((phase) => ({
+        items: card.phases.slice(0, PHASES_SHOWN).map((phase) => ({
           name: phase.name,
           deadline: phaseDeadline(phase, context, text),
           progress: text.text("status.phases.progress", {
@@ -58,6 +62,8 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
             percent: share(phase.registered, phase.members),
           }),
         })),
+        showMore: card.phases.length > PHASES_SHOWN,
+        more: text.plural("list.more", Math.max(0, card.phases.length - PHASES_SHOWN)),
       },
       behind: {
         show: behind.length > 0,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cardsDir } from "../../src/cards/cards-dir.js";
-import { nodes, render, visibleText } from "./card-nodes.js";
+import { nodes, render, unescapeMarkdown, visibleText } from "./card-nodes.js";
 import { LANGUAGES, sampleCards } from "./card-samples.js";
 import { adminSampleCards, sampleDoctorChecks, sampleStatus } from "./admin-card-samples.js";
 import { renderCard } from "../../src/cards/render-card.js";
@@ -62,7 +62,7 @@ describe("renderCard: the cards for admins and managers", () => {
     const card = renderCard("doctor", { checks: sampleDoctorChecks(), checkedAt: "2025-03-11T09:15:00Z" }, sampleContext("en"));
     // After the header every card opens with.
     const blocks = nodes(card.body.slice(1)).filter((n) => n.type === "TextBlock" && n.weight === "bolder");
-    expect(blocks.map((b) => [b.text, b.color ?? null])).toEqual([
+    expect(blocks.map((b) => [unescapeMarkdown(String(b.text)), b.color ?? null])).toEqual([
       ["2 problems to fix · 1 thing to look at · 1 check skipped", "attention"],
       ["Access to Microsoft Graph", null],
       ["✓ Graph sign-in", "good"],
@@ -105,7 +105,7 @@ describe("renderCard: the cards for admins and managers", () => {
   ] as const)("says on the status card in one line how MFA is enforced: %s", (state, policies, line, color) => {
     const status = { ...sampleStatus(), enforcement: { state, policies, checkedAt: "2025-03-10T16:45:00Z" } };
     const block = nodes(renderCard("status", status, sampleContext("en"))).find((n) => String(n.text).startsWith("MFA enforcement"));
-    expect([block?.text, block?.color]).toEqual([line, color]);
+    expect([unescapeMarkdown(String(block?.text)), block?.color]).toEqual([line, color]);
   });
 
   it("says on the status card that enforcement was never checked, before the first doctor run", () => {

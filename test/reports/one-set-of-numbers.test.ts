@@ -140,7 +140,7 @@ describe("one set of numbers, whatever surface shows them", () => {
   });
 
   it("the CSV export lists everyone in scope, marking the same people registered", async () => {
-    const csv = await exportCsv(bot.runtime.store, readCampaign(world.env.CAMPAIGN_FILE as string));
+    const csv = await exportCsv(bot.runtime.store, readCampaign(world.env.CAMPAIGN_FILE as string), "en");
     const rows = csv.trim().split("\r\n").slice(1);
     expect(rows).toHaveLength(truth.inScope.length);
     const registeredUpns = rows.filter((r) => r.split(",")[6] === "yes").map((r) => r.split(",")[0]);
