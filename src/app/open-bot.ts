@@ -4,24 +4,31 @@ import type { CampaignPolicy } from "../campaign/policy.js";
 import { createAdminRoster } from "../chatops/admin-roster.js";
 import { answerMessage } from "../chatops/answer-message.js";
 import { exportCsv } from "../chatops/export-command.js";
-import { messageText } from "../cards/message-text.js";
 import { answerCardAction } from "../card-actions/answer-card-action.js";
 import { answerDigestAction } from "../card-actions/answer-digest-action.js";
+import { cacheLiveChecks } from "../card-actions/cache-live-checks.js";
+import { meetsRequirement } from "../campaign/meets-requirement.js";
 import { cardContextFor } from "../cards/card-context.js";
 import { readLiveMethods } from "../graph/authentication-methods.js";
+import { appPackagePath } from "../doctor/app-package-path.js";
+import { runDoctor } from "../doctor/run-doctor.js";
 import { renderOutboxMessage } from "../delivery/render-outbox-message.js";
 import { createAppInstaller, type AppInstaller } from "../delivery/app-installer.js";
 import { drainOutbox, type DrainOptions } from "../delivery/drain-outbox.js";
 import type { TeamsMessenger } from "../delivery/teams-messenger.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
+import type { ChatReply } from "../chatops/chat-reply.js";
+import { sendToPerson } from "../delivery/send-to-person.js";
 import { createBotApp } from "../teams/create-bot-app.js";
+import { replyActivity } from "../teams/reply-activity.js";
 import { createTeamsAdapter } from "../teams/create-teams-adapter.js";
 import { ConversationPace } from "../teams/conversation-pace.js";
 import { PacedHttpClient } from "../teams/paced-http-client.js";
 import { createProactiveMessenger } from "../teams/proactive-messenger.js";
 import { SlidingWindow } from "../time/sliding-window.js";
 import type { Runtime } from "./open-runtime.js";
+import { shareDoctorRuns } from "./share-doctor-runs.js";
 
 export interface Bot {
   readonly adapter: BotAdapter;
@@ -54,7 +61,8 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const delivery = {
     messenger,
     installer,
-    render: (row: Parameters<DrainOptions["render"]>[0]) => renderOutboxMessage(store, policy, config.teams.serviceUrl, row, clock.now()),
+    render: (row: Parameters<DrainOptions["render"]>[0], state: Parameters<DrainOptions["render"]>[1]) =>
+      Promise.resolve(renderOutboxMessage(policy, config.teams.serviceUrl, row, state, clock.now())),
   };
   const roster = createAdminRoster({ graph, groupId: config.admins.groupId, userIds: config.admins.userIds, clock });
 
@@ -76,7 +84,11 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const helpdesk = policy.helpdesk.conversationId;
   const cardActions = {
     policy,
-    liveMethods: (userId: string) => readLiveMethods(graph, userId),
+    // One live Graph check per person at a time, its result kept a while: a hundred presses, one request.
+    liveMethods: cacheLiveChecks((userId) => readLiveMethods(graph, userId), {
+      now: () => clock.now(),
+      isEnough: (methods) => meetsRequirement(policy.requirement, false, methods),
+    }),
     notifyHelpdesk: helpdesk
       ? async (card: object) => {
           await messenger.send(
@@ -86,9 +98,20 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
         }
       : undefined,
   };
+  const doctor = shareDoctorRuns(
+    () => runDoctor({ config, policy, graph, fetch: runtime.fetch, appPackagePath: appPackagePath(config) }, clock.now()),
+    { store, clock, log },
+  );
   const languageOf = async (userId: string) => {
     const snapshot = await currentSnapshot(store);
     return snapshot ? (await readPeopleByIds(store, snapshot.id, [userId])).get(userId) : undefined;
+  };
+
+  // An answer that names people, asked for in a channel, goes to the asker's 1:1 chat instead.
+  const replyPrivately = async (userId: string, reply: ChatReply) => {
+    const outcome = await sendToPerson({ store, messenger, installer }, userId, replyActivity(reply), new Date(clock.now()));
+    if (outcome.result !== "sent") log.warn({ userId, outcome: outcome.result }, "private answer not delivered");
+    return outcome.result === "sent";
   };
 
   const app = createBotApp({
@@ -99,18 +122,8 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
     now: () => clock.now(),
     tenantId: config.teams.tenantId,
     handlers: {
-      message: async (text, actorId, personal) => {
-        const reply = await answerMessage(text, actorId, { store, policy, clock, log, roster, deliverSoon });
-        // Teams sends files only in a personal chat: in a channel the export waits for one.
-        if (reply.kind === "file" && !personal) {
-          const person = actorId ? await languageOf(actorId) : undefined;
-          return {
-            kind: "text",
-            text: messageText(cardContextFor(policy, person?.preferredLanguage, null).language, "exportPersonalOnly", {}),
-          };
-        }
-        return reply;
-      },
+      message: (text, actorId, place) =>
+        answerMessage(text, actorId, place, { store, policy, clock, log, roster, deliverSoon, replyPrivately, runDoctor: doctor }),
       cardAction: (verb, data, actorId) =>
         verb === "remindTeam"
           ? answerDigestAction(data, actorId, { store, policy, now: () => clock.now(), log, deliverSoon })
@@ -124,7 +137,11 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
           cardContextFor(policy, person?.preferredLanguage, null),
         );
       },
-      acceptedFile: async (actorId) => ((await roster.isAdmin(actorId)) ? Buffer.from(await exportCsv(store, policy), "utf8") : undefined),
+      acceptedFile: async (actorId) => {
+        if (!actorId || !(await roster.isAdmin(actorId))) return undefined;
+        const language = cardContextFor(policy, (await languageOf(actorId))?.preferredLanguage, null).language;
+        return Buffer.from(await exportCsv(store, policy, language), "utf8");
+      },
     },
   });
   return { adapter, app, messenger, installer, delivery, idle: () => draining.then(() => undefined) };

@@ -4,16 +4,15 @@ import type { CardView } from "./card-view.js";
 import { commonView } from "./common-view.js";
 import { formatMoment } from "./format-card-date.js";
 
-// An error body can be a page of HTML; the first lines name the cause, the log keeps the rest.
-const DETAIL_LENGTH = 300;
-
 /**
  * Binds cards/alert.json, posted to the admin channel the moment delivery stops working: what is
  * wrong, since when (with the zone, for a channel), what to check, and the last error as it came.
  */
 export function alertView(card: AlertCard, context: CardContext, text: CardText): CardView {
   const key = `alert.${card.problem}`;
-  const detail = card.detail.trim();
+  // renderCard has already cut a long error (a page of HTML, say) to its first 256 characters,
+  // which name the cause; the log keeps the rest.
+  const detail = card.detail;
   const data = {
     ...commonView(context, text),
     title: text.text(`${key}.title`),
@@ -24,7 +23,7 @@ export function alertView(card: AlertCard, context: CardContext, text: CardText)
     detail: {
       show: detail !== "",
       label: text.text("alert.detail"),
-      text: detail.length > DETAIL_LENGTH ? `${detail.slice(0, DETAIL_LENGTH - 1)}…` : detail,
+      text: detail,
     },
   };
   return { template: "alert", data };

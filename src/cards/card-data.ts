@@ -8,6 +8,7 @@ import type {
   AlertCard,
   DigestCard,
   DigestRemindedCard,
+  DoctorCard,
   HelpCard,
   PendingCard,
   PreviewCard,
@@ -126,6 +127,7 @@ export interface CardDataByName {
   digestReminded: DigestRemindedCard;
   adminReport: AdminReportCard;
   alert: AlertCard;
+  doctor: DoctorCard;
 }
 
 export type CardName = keyof CardDataByName;

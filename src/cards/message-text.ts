@@ -1,5 +1,7 @@
 import type { Language } from "./card-data.js";
 import { CardText } from "./card-text.js";
+import { cleanCardData } from "./clean-card-data.js";
+import { escapeCardText } from "./escape-card-text.js";
 
 /**
  * The short answers the bot sends as plain text rather than a card: refusals and confirmations.
@@ -19,7 +21,6 @@ export const MESSAGE_KEYS = [
   "resumed",
   "alreadyPaused",
   "notPaused",
-  "exportPersonalOnly",
   "exportReady",
   "noSyncYet",
   "filterNotFound",
@@ -28,7 +29,11 @@ export const MESSAGE_KEYS = [
   "notYourCard",
   "digestOutdated",
   "digestAlreadyUsed",
+  "doctorStillRunning",
   "tryAgainLater",
+  "answeredPrivately",
+  "privateReplyFailed",
+  "argumentTooLong",
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
@@ -36,9 +41,14 @@ export type MessageKey = (typeof MESSAGE_KEYS)[number];
 /**
  * A message in the reader's language, its `{placeholders}` filled from `values`. A message with
  * singular and plural forms ("exportReady", "pageNotFound") picks its form by `values.count`, which
- * must then be a number. Throws on a missing value rather than sending a gap.
+ * must then be a number. Throws on a missing value rather than sending a gap. Teams reads a text
+ * message as Markdown too, so the values are cleaned and the whole message escaped as a card's text is.
  */
 export function messageText(language: Language, key: MessageKey, values: Readonly<Record<string, string | number>> = {}): string {
+  return escapeCardText(wordMessage(language, key, cleanCardData(values)));
+}
+
+function wordMessage(language: Language, key: MessageKey, values: Readonly<Record<string, string | number>>): string {
   const text = CardText.load(language);
   const path = `messages.${key}`;
   if (text.has(path)) return text.text(path, values);

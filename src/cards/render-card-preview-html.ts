@@ -64,14 +64,19 @@ ${parts.scripts}
  * runs once that function exists. The page's `<body>` must carry the theme as its class.
  */
 export function cardRendererParts(theme: "light" | "dark", startScript: string): CardRendererParts {
-  const rendererDir = join(dirname(createRequire(import.meta.url).resolve("adaptivecards/package.json")), "dist");
+  const require = createRequire(import.meta.url);
+  const rendererDir = join(dirname(require.resolve("adaptivecards/package.json")), "dist");
   const renderer = readFileSync(join(rendererDir, "adaptivecards.min.js"), "utf8");
+  // Teams reads TextBlocks as Markdown; the renderer does too once markdown-it is on the page, so the
+  // preview shows what an unescaped bracket or address would become.
+  const markdown = readFileSync(join(dirname(require.resolve("markdown-it/package.json")), "dist", "markdown-it.min.js"), "utf8");
   const rendererCss = readFileSync(join(rendererDir, "adaptivecards.css"), "utf8");
   const hostConfig = readFileSync(join(cardsDir(), "host-config", `microsoft-teams-${theme}.json`), "utf8");
   return {
     styles: `<style>${rendererCss.replace(/<\/style/gi, "<\\/style")}</style>\n<style>${CARD_CSS}</style>`,
     scripts: [
       `<script id="host-config" type="application/json">${inlineJson(JSON.parse(hostConfig))}</script>`,
+      `<script>${markdown.replace(/<\/script/gi, "<\\/script")}</script>`,
       `<script>${renderer.replace(/<\/script/gi, "<\\/script")}</script>`,
       `<script>${RENDER_SCRIPT}${startScript.replace(/<\/script/gi, "<\\/script")}</script>`,
     ].join("\n"),

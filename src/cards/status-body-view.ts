@@ -1,12 +1,16 @@
 import type { CardContext, StatusCard } from "./card-data.js";
 import type { CardText } from "./card-text.js";
-import { formatDeadline, formatMoment } from "./format-card-date.js";
+import { formatDeadline, formatMoment, formatShortDate } from "./format-card-date.js";
 import { formatCardCount, formatCardPercent, percentOf } from "./format-card-number.js";
 import { registeredDonutView, trendLineView } from "./status-charts-view.js";
 
 // A card lists a few names and counts the rest; a phone shows five lines without scrolling past them.
 export const NAMES_SHOWN = 5;
 const DEPARTMENTS_SHOWN = 5;
+// A campaign has a handful of phases; a file with dozens still gets a card that fits in a message.
+const PHASES_SHOWN = 6;
+// The line's days: two months, as the store keeps them; older points would only crowd the chart.
+const TREND_DAYS = 60;
 
 const STATES = ["registered", "remindedNotRegistered", "notYetReminded", "snoozed", "unreachable", "excluded"] as const;
 
@@ -24,6 +28,7 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
   const behind = furthestBehind(card.furthestBehind);
   return {
     asOf: card.lastSync === null ? text.text("status.noSync") : text.text("status.asOf", formatMoment(card.lastSync, context, withZone)),
+    enforcement: enforcementView(card.enforcement, context, text),
     paused: {
       show: card.paused !== null,
       title: text.text("status.paused.title"),
@@ -40,7 +45,7 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
         allRegistered: card.adminsNotRegistered === 0,
         text: text.text("status.admins", { registered: count(card.admins - card.adminsNotRegistered), count: count(card.admins) }),
       },
-      trend: trendLineView(card.trend, context, text),
+      trend: trendLineView(card.trend.slice(-TREND_DAYS), context, text),
       byState: {
         title: text.text("status.byState.title"),
         facts: STATES.map((state): Fact => ({ label: text.text(`status.byState.${state}`), value: count(card.byState[state]) })),
@@ -48,7 +53,7 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
       phases: {
         show: card.phases.length > 0,
         title: text.text("status.phases.title"),
-        items: card.phases.map((phase) => ({
+        items: card.phases.slice(0, PHASES_SHOWN).map((phase) => ({
           name: phase.name,
           deadline: phaseDeadline(phase, context, text),
           progress: text.text("status.phases.progress", {
@@ -57,6 +62,8 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
             percent: share(phase.registered, phase.members),
           }),
         })),
+        showMore: card.phases.length > PHASES_SHOWN,
+        more: text.plural("list.more", Math.max(0, card.phases.length - PHASES_SHOWN)),
       },
       behind: {
         show: behind.length > 0,
@@ -79,6 +86,24 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
       },
     },
   };
+}
+
+// Enforced for everyone is as it should be; anything less is worth the reader's eye, nothing at all most of all.
+const ENFORCEMENT_COLORS = {
+  securityDefaults: "default",
+  conditionalAccess: "default",
+  partial: "warning",
+  reportOnly: "warning",
+  none: "attention",
+  unknown: "default",
+} as const;
+
+/** One line: how MFA is enforced, as the last doctor run found it, and when that was. */
+function enforcementView(line: StatusCard["enforcement"], context: CardContext, text: CardText): { text: string; color: string } {
+  if (line === null) return { text: text.text("status.enforcement.notChecked"), color: "default" };
+  const policies = line.policies.map((name) => `"${name}"`).join(", ");
+  const date = line.checkedAt === "" ? "" : formatShortDate(line.checkedAt, context);
+  return { text: text.text(`status.enforcement.${line.state}`, { policies, date }), color: ENFORCEMENT_COLORS[line.state] };
 }
 
 function phaseDeadline(phase: StatusCard["phases"][number], context: CardContext, text: CardText): string {

@@ -6,6 +6,10 @@ import { describeDaysLeft } from "./describe-days-left.js";
 import { formatDeadline, formatMoment, formatShortDate } from "./format-card-date.js";
 import { methodNames } from "./method-names.js";
 
+// The most recent entries of a long history; each is about 150 bytes, and the card must stay under
+// Teams' 28 KB (see test/cards/card-size.test.ts).
+const EVENTS_SHOWN = 25;
+
 /** Binds cards/user.json: one person, what the bot knows of them and everything it has done, oldest first. */
 export function userView(card: UserCard, context: CardContext, text: CardText): CardView {
   const methods = methodNames(card.methodsRegistered, text);
@@ -16,19 +20,18 @@ export function userView(card: UserCard, context: CardContext, text: CardText): 
     { label: text.text("user.facts.phase"), value: card.phase ?? text.text("user.noPhase") },
     { label: text.text("user.facts.deadline"), value: deadlineText(card, context, text) },
   ];
-  const events = [...card.events]
-    .map((event) => ({ event, at: Date.parse(event.at) }))
-    .sort((a, b) => a.at - b.at)
-    .map(({ event }) => ({
-      // Short enough for the fact title's column; no-break spaces keep "10 mars à 10:00" on one line.
-      when: text
-        .text("user.eventTime", {
-          date: formatShortDate(event.at, context, { weekday: false }),
-          time: formatMoment(event.at, context).time,
-        })
-        .replace(/ /g, "\u00a0"),
-      what: event.what,
-    }));
+  const sorted = [...card.events].map((event) => ({ event, at: Date.parse(event.at) })).sort((a, b) => a.at - b.at);
+  const earlier = Math.max(0, sorted.length - EVENTS_SHOWN);
+  const events = sorted.slice(earlier).map(({ event }) => ({
+    // Short enough for the fact title's column; no-break spaces keep "10 mars à 10:00" on one line.
+    when: text
+      .text("user.eventTime", {
+        date: formatShortDate(event.at, context, { weekday: false }),
+        time: formatMoment(event.at, context).time,
+      })
+      .replace(/ /g, "\u00a0"),
+    what: event.what,
+  }));
   const data = {
     ...commonView(context, text),
     title: card.displayName,
@@ -36,7 +39,13 @@ export function userView(card: UserCard, context: CardContext, text: CardText): 
     state: stateView(card, text),
     unreachable: { show: card.unreachable !== null, text: text.text("user.unreachable", { reason: card.unreachable ?? "" }) },
     facts,
-    history: { title: text.text("user.history"), empty: events.length === 0, none: text.text("user.noEvents"), events },
+    history: {
+      title: text.text("user.history"),
+      empty: events.length === 0,
+      none: text.text("user.noEvents"),
+      earlier: { show: earlier > 0, text: text.plural("user.earlier", earlier) },
+      events,
+    },
   };
   return { template: "user", data };
 }

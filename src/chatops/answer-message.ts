@@ -8,12 +8,15 @@ import { readPersonState } from "../store/people-state.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import type { Clock } from "../time/clock.js";
+import type { DoctorReport } from "../doctor/run-doctor.js";
 import type { AdminRoster } from "./admin-roster.js";
 import type { ChatReply } from "./chat-reply.js";
+import { answersPrivately, type ChatPlace } from "./reply-place.js";
 import type { CommandHandler } from "./command-context.js";
+import { doctorCommand } from "./doctor-command.js";
 import { exportCommand } from "./export-command.js";
 import { helpCommand } from "./help-command.js";
-import { parseCommand, type CommandName } from "./parse-command.js";
+import { MAX_ARGUMENT_LENGTH, parseCommand, type CommandName } from "./parse-command.js";
 import { pauseCommand } from "./pause-command.js";
 import { pendingCommand } from "./pending-command.js";
 import { previewCommand } from "./preview-command.js";
@@ -28,6 +31,9 @@ export interface ChatopsDeps {
   readonly log: Logger;
   readonly roster: AdminRoster;
   readonly deliverSoon: () => void;
+  readonly runDoctor: () => Promise<DoctorReport>;
+  /** Sends an answer to this person's 1:1 chat with the bot (opening it if need be); false if it could not. */
+  readonly replyPrivately: (userId: string, reply: ChatReply) => Promise<boolean>;
 }
 
 const handlers: Record<CommandName, CommandHandler> = {
@@ -39,15 +45,17 @@ const handlers: Record<CommandName, CommandHandler> = {
   pause: pauseCommand(true),
   resume: pauseCommand(false),
   export: exportCommand,
+  doctor: doctorCommand(),
   help: helpCommand,
 };
 
 /**
  * Answers a message to the bot. The rules, in order: only admins may command it (anyone else is
- * told so politely, and a command attempt is audited); a known command runs; anything else gets
- * the help. Never silence.
+ * told so politely, and a command attempt is audited); a known command runs, unless its argument is
+ * longer than anything it could look up; anything else gets the help. Never silence. In a channel, an
+ * answer that names people goes to the asker's 1:1 chat, and the channel is told so (see answersPrivately).
  */
-export async function answerMessage(text: string, actorId: string | undefined, deps: ChatopsDeps): Promise<ChatReply> {
+export async function answerMessage(text: string, actorId: string | undefined, place: ChatPlace, deps: ChatopsDeps): Promise<ChatReply> {
   const { store, policy } = deps;
   const now = deps.clock.now();
   const command = parseCommand(text);
@@ -66,8 +74,9 @@ export async function answerMessage(text: string, actorId: string | undefined, d
     return { kind: "text", text: messageText(card.language, "aboutBot", { helpdesk: policy.helpdesk.name }) };
   }
 
-  const context = { store, policy, now, actorId: actorId ?? "", card, deliverSoon: deps.deliverSoon };
+  const context = { store, policy, now, actorId: actorId ?? "", card, deliverSoon: deps.deliverSoon, runDoctor: deps.runDoctor };
   if (!command.known) return helpCommand(command.text, context);
+  if (command.tooLong) return { kind: "text", text: messageText(card.language, "argumentTooLong", { max: MAX_ARGUMENT_LENGTH }) };
   await recordAudit(store, new Date(now), {
     actorKind: "admin",
     ...(actorId ? { actorId } : {}),
@@ -75,7 +84,11 @@ export async function answerMessage(text: string, actorId: string | undefined, d
     ...(command.args ? { detail: { args: command.args } } : {}),
   });
   deps.log.info({ command: command.name, actor: actorId }, "admin command");
-  return handlers[command.name](command.args, context);
+  const reply = await handlers[command.name](command.args, context);
+  if (!actorId || !answersPrivately(command.name, place, policy)) return reply;
+  const sent = await deps.replyPrivately(actorId, reply);
+  if (!sent) deps.log.warn({ command: command.name, actor: actorId }, "could not answer privately");
+  return { kind: "text", text: messageText(card.language, sent ? "answeredPrivately" : "privateReplyFailed", {}) };
 }
 
 /** The asker's language (from the directory) and time zone (from Teams), for the reply. */

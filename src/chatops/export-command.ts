@@ -9,13 +9,14 @@ import { readHistories } from "../store/read-histories.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import type { CommandHandler } from "./command-context.js";
-import { toCsv } from "../reports/to-csv.js";
+import type { Language } from "../cards/card-data.js";
+import { csvSeparatorFor, toCsv } from "../reports/to-csv.js";
 
 const header = ["UPN", "Name", "Department", "Manager", "Phase", "Deadline", "Registered", "Methods", "Reminders", "Last action"];
 
 /** `/mfa export`: everyone in scope as CSV, delivered as a file in the chat (through a consent card). */
 export const exportCommand: CommandHandler = async (_args, context) => {
-  const csv = await exportCsv(context.store, context.policy);
+  const csv = await exportCsv(context.store, context.policy, context.card.language);
   await recordAudit(context.store, new Date(context.now), {
     actorKind: "admin",
     actorId: context.actorId,
@@ -31,11 +32,12 @@ export const exportCommand: CommandHandler = async (_args, context) => {
   };
 };
 
-/** The export's CSV, built a page of people at a time. */
-export async function exportCsv(store: Store, policy: CampaignPolicy): Promise<string> {
+/** The export's CSV, built a page of people at a time, with the separator Excel expects in the reader's language. */
+export async function exportCsv(store: Store, policy: CampaignPolicy, language: Language): Promise<string> {
+  const separator = csvSeparatorFor(language);
   const snapshot = await currentSnapshot(store);
   const rows: string[][] = [header];
-  if (!snapshot) return toCsv(rows);
+  if (!snapshot) return toCsv(rows, separator);
   for await (const page of readAllPeople(store, snapshot.id)) {
     const scope = page.filter((p) => findExclusion(p, policy) === undefined && findPhase(p, policy.phases) !== undefined);
     if (scope.length === 0) continue;
@@ -73,5 +75,5 @@ export async function exportCsv(store: Store, policy: CampaignPolicy): Promise<s
       ]);
     }
   }
-  return toCsv(rows);
+  return toCsv(rows, separator);
 }

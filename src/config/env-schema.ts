@@ -90,6 +90,10 @@ export const envSchema = z.object({
   TEAMS_PACE: pace("50/1s"),
   // A send to Teams takes well under a second; past this it is given up and retried.
   TEAMS_TIMEOUT: duration("30s"),
+  // Where `doctor` asks Entra ID for a Bot Framework token with BOT_ID and BOT_PASSWORD.
+  BOT_LOGIN_URL: serviceUrl("https://login.microsoftonline.com", "https://login.microsoftonline.com"),
+  // The app package `doctor` reads webApplicationInfo from; default out/mfa-nudge-teams-app.zip.
+  TEAMS_APP_PACKAGE: optionalText,
   PORT: optionalText
     .transform((v) => v ?? "3978")
     .refine((v) => /^\d+$/.test(v) && Number(v) < 65536, { message: "expected a TCP port number" })

@@ -4,9 +4,8 @@ import { daysBetween, localMoment } from "../campaign/local-calendar.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import type { ConversationRef } from "./teams-messenger.js";
 import type { OutboxPayload } from "./outbox-payload.js";
-import type { Store } from "../store/open-store.js";
 import type { OutboxRow } from "../store/outbox.js";
-import { readPersonState } from "../store/people-state.js";
+import type { PersonState } from "../store/people-state.js";
 import { cardContextFor } from "../cards/card-context.js";
 
 export interface RenderedMessage {
@@ -19,13 +18,13 @@ export interface RenderedMessage {
  * The activity for an outbox row, rendered at send time: days left are counted on the day it is
  * actually sent, in the recipient's own time zone as Teams last told us.
  */
-export async function renderOutboxMessage(
-  store: Store,
+export function renderOutboxMessage(
   policy: CampaignPolicy,
   serviceUrl: string,
   row: OutboxRow,
+  state: PersonState | undefined,
   now: number,
-): Promise<RenderedMessage> {
+): RenderedMessage {
   const payload = JSON.parse(row.payload) as OutboxPayload;
   if (payload.card === "channel") {
     return {
@@ -33,7 +32,6 @@ export async function renderOutboxMessage(
       conversation: { conversationId: payload.conversationId, serviceUrl },
     };
   }
-  const state = await readPersonState(store, row.recipient_id);
   const context = cardContextFor(policy, payload.preferredLanguage, state?.time_zone);
   const today = localMoment(now, context.timeZone).date;
   const left = (deadline: string) => daysBetween(today, deadline);

@@ -15,6 +15,8 @@ export enum ErrorCode {
   GraphUnreachable = "graph_unreachable",
   GraphResponseInvalid = "graph_response_invalid",
   SyncAlreadyRunning = "sync_already_running",
+  /** `doctor` found something that will not work. */
+  ChecksFailed = "checks_failed",
   StoreFailed = "store_failed",
   TeamsSendFailed = "teams_send_failed",
 }

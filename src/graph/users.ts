@@ -10,3 +10,32 @@ const usersDeltaHeaders = { Prefer: "odata.maxpagesize=999" };
 export function readUsersDeltaPages(graph: GraphClient): AsyncGenerator<GraphPage> {
   return readPages(graph, usersDeltaUrl, usersDeltaHeaders);
 }
+
+/** One user by object id or UPN (GET /users/{id | userPrincipalName}); a missing one is a GraphNotFound error. */
+export async function readUser(graph: GraphClient, idOrUpn: string): Promise<{ id: string; userPrincipalName: string }> {
+  const body = (await graph.get(`/users/${encodeURIComponent(idOrUpn)}?$select=id,userPrincipalName`)) as {
+    id?: unknown;
+    userPrincipalName?: unknown;
+  };
+  return {
+    id: typeof body.id === "string" ? body.id : "",
+    userPrincipalName: typeof body.userPrincipalName === "string" ? body.userPrincipalName : idOrUpn,
+  };
+}
+
+/**
+ * The ids of every group a user belongs to, directly or through nested groups
+ * (GET /users/{id}/transitiveMemberOf, User.Read.All: groups come back with their id even without a
+ * group permission).
+ */
+export async function readUserGroupIds(graph: GraphClient, userId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const page of readPages(graph, `/users/${encodeURIComponent(userId)}/transitiveMemberOf?$select=id`)) {
+    for (const member of page.value as { id?: unknown; "@odata.type"?: unknown }[]) {
+      if (typeof member.id === "string" && (member["@odata.type"] ?? "#microsoft.graph.group") === "#microsoft.graph.group") {
+        ids.push(member.id);
+      }
+    }
+  }
+  return ids;
+}

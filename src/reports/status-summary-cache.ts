@@ -1,5 +1,6 @@
 import { readCachedJson, saveCachedJson } from "../store/cached-json.js";
 import type { Store } from "../store/open-store.js";
+import type { Requirement } from "../campaign/policy.js";
 import type { StatusSummary } from "./status-summary.js";
 
 const key = "status-summary";
@@ -12,6 +13,11 @@ export async function saveStatusSummary(store: Store, summary: StatusSummary): P
   await saveCachedJson(store, key, summary, summary.computedAt);
 }
 
-export async function readStatusSummary(store: Store): Promise<StatusSummary | undefined> {
-  return (await readCachedJson(store, key)) as StatusSummary | undefined;
+/**
+ * The cached summary, if it was worked out under this requirement (a campaign file changed since
+ * makes it stale) and by this version's definition (an older one has no `requirement`).
+ */
+export async function readStatusSummary(store: Store, requirement: Requirement): Promise<StatusSummary | undefined> {
+  const cached = (await readCachedJson(store, key)) as Partial<StatusSummary> | undefined;
+  return cached?.requirement === requirement ? (cached as StatusSummary) : undefined;
 }

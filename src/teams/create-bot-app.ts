@@ -3,6 +3,7 @@ import { MemoryStorage, type FileConsentCardResponse, type TurnContext } from "b
 import type { Logger } from "pino";
 import type { AdaptiveCard } from "../cards/adaptive-card.js";
 import type { ChatReply } from "../chatops/chat-reply.js";
+import type { ChatPlace } from "../chatops/reply-place.js";
 import type { CardActionResult } from "../card-actions/answer-card-action.js";
 import { recordVisitor } from "./record-visitor.js";
 import type { Store } from "../store/open-store.js";
@@ -14,7 +15,7 @@ import { isFromTenant, tenantsOf } from "./tenant-of.js";
 
 /** What the bot does with each kind of activity; the Teams plumbing stays here, the decisions outside. */
 export interface BotHandlers {
-  readonly message: (text: string, actorId: string | undefined, personal: boolean) => Promise<ChatReply>;
+  readonly message: (text: string, actorId: string | undefined, place: ChatPlace) => Promise<ChatReply>;
   readonly cardAction: (verb: string, data: Record<string, unknown>, actorId: string | undefined) => Promise<CardActionResult>;
   readonly welcome: (actorId: string, name: string) => Promise<AdaptiveCard>;
   /** The file an accepted consent card stands for, regenerated for the person who accepted it. */
@@ -82,8 +83,9 @@ export function createBotApp(options: BotAppOptions): Application {
   });
 
   app.activity("message", async (context: TurnContext) => {
-    const personal = context.activity.conversation.conversationType === "personal";
-    const reply = await handlers.message(context.activity.text ?? "", context.activity.from.aadObjectId, personal);
+    const { conversation } = context.activity;
+    const place = { personal: conversation.conversationType === "personal", conversationId: conversation.id };
+    const reply = await handlers.message(context.activity.text ?? "", context.activity.from.aadObjectId, place);
     await sendReply(context, replyActivity(reply));
   });
 

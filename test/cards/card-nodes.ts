@@ -25,12 +25,18 @@ export function actionsOf(card: AdaptiveCard): CardNode[] {
   return ofType(card, "ActionSet").flatMap((set) => set.actions as CardNode[]);
 }
 
-/** What a reader sees: every TextBlock's text and every fact, in order. */
+/** What a reader sees: every TextBlock's text and every fact, in order, with Markdown's escapes read. */
 export function visibleText(card: AdaptiveCard): string {
   return nodes(card)
     .flatMap((node) => [node.type === "TextBlock" ? node.text : undefined, node.title, node.value])
     .filter((text): text is string => typeof text === "string")
+    .map(unescapeMarkdown)
     .join("\n");
+}
+
+/** A text as Markdown shows it: CommonMark's backslash escapes of ASCII punctuation read. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 }
 
 /**

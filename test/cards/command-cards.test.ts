@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PendingCard, UserCard } from "../../src/cards/card-data.js";
 import { renderCard } from "../../src/cards/render-card.js";
-import { ofType, visibleText } from "./card-nodes.js";
+import { ofType, unescapeMarkdown, visibleText } from "./card-nodes.js";
 import { LANGUAGES, sampleContext } from "./card-samples.js";
 import { adminSampleCards } from "./admin-card-samples.js";
 
@@ -136,7 +136,7 @@ describe("renderCard: answers to admin commands", () => {
       const card = renderCard("help", { unknownCommand: null }, sampleContext("en"));
       const usages = ofType(card, "TextBlock")
         .filter((block) => block.fontType === "monospace")
-        .map((block) => block.text);
+        .map((block) => unescapeMarkdown(String(block.text)));
       expect(usages).toEqual([
         "mfa status",
         "mfa pending [department or manager]",
@@ -146,6 +146,7 @@ describe("renderCard: answers to admin commands", () => {
         "mfa pause",
         "mfa resume",
         "mfa export",
+        "mfa doctor",
         "mfa help",
       ]);
       const text = visibleText(card);

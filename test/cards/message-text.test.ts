@@ -19,6 +19,7 @@ const VALUES = {
   filter: "Sales",
   page: 9,
   count: 7,
+  max: 256,
 };
 
 describe("messageText", () => {

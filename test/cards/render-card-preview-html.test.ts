@@ -42,6 +42,6 @@ describe("renderCardPreviewHtml", () => {
       { title: "t", cards: [{ type: "AdaptiveCard", body: [{ type: "TextBlock", text: "</script><b>" }] }] },
     ]);
     expect(page).not.toContain("</script><b>");
-    expect(page.match(/<\/script>/g)).toHaveLength(4);
+    expect(page.match(/<\/script>/g)).toHaveLength(5);
   });
 });

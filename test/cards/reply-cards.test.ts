@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { renderCard } from "../../src/cards/render-card.js";
-import { actionsOf, ofType, reminder, render, visibleText } from "./card-nodes.js";
+import { actionsOf, ofType, reminder, render, unescapeMarkdown, visibleText } from "./card-nodes.js";
 import { sampleCards, sampleContext } from "./card-samples.js";
 
 describe("renderCard: the replies to a person's buttons", () => {
   it("lists only the alternatives each requirement allows when someone has no smartphone", () => {
     const options = (requirement: "mfa" | "authenticator" | "phishingResistant") =>
       ofType(renderCard("noSmartphone", { outboxId: "o", userId: "u" }, sampleContext("en", requirement)), "TextBlock")
-        .map((block) => String(block.text))
+        .map((block) => unescapeMarkdown(String(block.text)))
         .filter((text) => text.startsWith("• "));
     expect(options("mfa")).toEqual([
       expect.stringContaining("call or text message to your mobile or office phone"),

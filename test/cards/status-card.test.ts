@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderCard } from "../../src/cards/render-card.js";
-import { ofType, visibleText } from "./card-nodes.js";
+import { ofType, unescapeMarkdown, visibleText } from "./card-nodes.js";
 import { sampleContext } from "./card-samples.js";
 import { sampleStatus } from "./admin-card-samples.js";
 import { chartsIn, replaceChartsWithFallbacks } from "./chart-elements.js";
@@ -81,7 +81,7 @@ describe("renderCard: status", () => {
     const card = status();
     const facts = ofType(card, "FactSet").at(-1)?.facts as { title: string; value: string }[];
     expect(facts.map((fact) => fact.title)).toEqual(["Warehouse", "Field Sales", "Facilities", "Customer Service", "Finance"]);
-    expect(facts[0]?.value).toBe("96 of 310 (31\u00a0%)");
+    expect(unescapeMarkdown(facts[0]?.value ?? "")).toBe("96 of 310 (31\u00a0%)");
   });
 
   it("names up to five unreachable people and counts the rest", () => {

@@ -7,13 +7,36 @@ import {
   postToBot,
   type TeamsEnvironment,
 } from "../../src/sandbox/connector/teams-activities.js";
+import { messageText } from "../../src/cards/message-text.js";
+import { pickLanguage } from "../../src/cards/pick-language.js";
+import { csvSeparatorFor } from "../../src/reports/to-csv.js";
 import { personalConversationId } from "../../src/sandbox/connector/simulated-connector.js";
 import type { SimulatedUser } from "../../src/sandbox/tenant/index.js";
 import { expectedRecipients, startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
 import { runCliCaptured } from "../support/run-cli-captured.js";
 import { startBot, type RunningBot } from "../support/start-bot.js";
+import { CardText } from "../../src/cards/card-text.js";
+import type { Language } from "../../src/cards/card-data.js";
+import { doctorCheckTitle } from "../../src/cards/doctor-check-title.js";
+import { unescapeMarkdown } from "../cards/card-nodes.js";
+
+/** Every TextBlock's text in a card. */
+const textsIn = (node: unknown): string[] =>
+  Array.isArray(node)
+    ? node.flatMap(textsIn)
+    : node !== null && typeof node === "object"
+      ? [
+          ...((node as { type?: unknown }).type === "TextBlock" ? [String((node as { text?: unknown }).text)] : []),
+          ...Object.values(node).flatMap(textsIn),
+        ]
+      : [];
+
+/** A string as a RegExp matching it literally. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const channel = "19:it-admins@thread.tacv2;messageid=1700000000000";
+// The campaign's adminReport channel, where lists of people may be answered in place.
+const reportChannel = "19:mfa-report@thread.tacv2";
 
 describe("admin commands over HTTP, as Teams sends them", () => {
   let world: CampaignWorld;
@@ -27,13 +50,14 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     world = await startCampaignWorld({
       size: 300,
       seed: 13,
-      channels: [channel],
+      channels: [channel, reportChannel, `${reportChannel};messageid=1700000000001`],
       // The pilot's first step is weeks away, so its members can still be reminded by hand.
       campaign: {
         phases: [
           { name: "Pilot", members: { departments: ["IT"] }, deadline: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10) },
           { name: "Everyone", members: { all: true }, deadlineDaysAfterFirstReminder: 14 },
         ],
+        adminReport: { conversationId: reportChannel },
       },
     });
     const installed = world.tenant.users.filter(
@@ -90,6 +114,74 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     expect(count).toBe(1);
     expect(reply?.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(json).toContain('"type":"Chart.Donut"');
+  });
+
+  /** What the bot sent to `user`'s 1:1 chat and to `conversation` since activity number `before`. */
+  function sentSince(before: number, user: SimulatedUser, conversation: string) {
+    const after = world.connector.activities.slice(before);
+    return {
+      personal: after.filter((a) => a.conversationId === personalConversationId(user.id)).map((a) => JSON.stringify(a.activity)),
+      there: after.filter((a) => a.conversationId === conversation).map((a) => a.activity as { text?: string }),
+    };
+  }
+  const languageOf = (user: SimulatedUser) => pickLanguage(user.preferredLanguage);
+
+  it("answers /mfa pending, /mfa user and /mfa export asked in a channel in the asker's 1:1 chat, and says so there", async () => {
+    const person = pendingPeople()[0]!;
+    for (const [command, expected] of [
+      ["mfa pending", "AdaptiveCard"],
+      [`mfa user ${person.userPrincipalName}`, person.userPrincipalName],
+      ["mfa export", "application/vnd.microsoft.teams.card.file.consent"],
+    ] as const) {
+      const before = world.connector.activities.length;
+      const response = await postToBot(
+        bot.server.url,
+        channelMention(env, { aadObjectId: groupAdmin.id, name: groupAdmin.displayName }, command, channel),
+      );
+      expect(response.status).toBe(200);
+      const { personal, there } = sentSince(before, groupAdmin, channel);
+      expect(
+        there.map((a) => a.text),
+        command,
+      ).toEqual([messageText(languageOf(groupAdmin), "answeredPrivately")]);
+      expect(personal, command).toHaveLength(1);
+      expect(personal[0], command).toContain(expected);
+      // Nobody in the channel sees who is behind.
+      expect(upnsIn(JSON.stringify(there)), command).toEqual([]);
+    }
+    const state = await bot.runtime.store.db
+      .selectFrom("people_state")
+      .select("conversation_id")
+      .where("user_id", "=", groupAdmin.id)
+      .executeTakeFirst();
+    expect(state?.conversation_id).toBe(personalConversationId(groupAdmin.id));
+  });
+
+  it("answers /mfa pending and /mfa user in the admins' report channel itself, but sends the export privately", async () => {
+    const threadInReport = `${reportChannel};messageid=1700000000001`;
+    const ask = (command: string) =>
+      postToBot(bot.server.url, channelMention(env, { aadObjectId: groupAdmin.id, name: groupAdmin.displayName }, command, threadInReport));
+    let before = world.connector.activities.length;
+    await ask("mfa pending");
+    let sent = sentSince(before, groupAdmin, threadInReport);
+    expect(sent.personal).toEqual([]);
+    expect(upnsIn(JSON.stringify(sent.there))).toHaveLength(10);
+    before = world.connector.activities.length;
+    await ask("mfa export");
+    sent = sentSince(before, groupAdmin, threadInReport);
+    expect(sent.there.map((a) => a.text)).toEqual([messageText(languageOf(groupAdmin), "answeredPrivately")]);
+    expect(sent.personal[0]).toContain("application/vnd.microsoft.teams.card.file.consent");
+  });
+
+  it("keeps other answers where they were asked, in a channel too", async () => {
+    const before = world.connector.activities.length;
+    await postToBot(
+      bot.server.url,
+      channelMention(env, { aadObjectId: groupAdmin.id, name: groupAdmin.displayName }, "mfa preview", channel),
+    );
+    const { personal, there } = sentSince(before, groupAdmin, channel);
+    expect(personal).toEqual([]);
+    expect(JSON.stringify(there)).toContain("AdaptiveCard");
   });
 
   it("lists who has not registered, ten at a time, with the total", async () => {
@@ -177,13 +269,26 @@ describe("admin commands over HTTP, as Teams sends them", () => {
       fileConsentAccepted(env, { aadObjectId: admin.id, name: admin.displayName }, consent.name, consent.content.acceptContext),
     );
     expect(accepted.status).toBe(200);
-    const csv = world.connector.uploads.get(consent.name)?.toString("utf8") ?? "";
-    const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("UPN,Name,Department,Manager,Phase,Deadline,Registered,Methods,Reminders,Last action");
+    const uploaded = world.connector.uploads.get(consent.name) ?? Buffer.alloc(0);
+    // A byte order mark for Excel, and the separator it expects in the admin's language.
+    expect(uploaded.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = uploaded.subarray(3).toString("utf8").trim().split("\r\n");
+    const header = ["UPN", "Name", "Department", "Manager", "Phase", "Deadline", "Registered", "Methods", "Reminders", "Last action"];
+    expect(lines[0]).toBe(header.join(csvSeparatorFor(languageOf(admin))));
     const inScope = world.tenant.users.filter((u) => u.accountEnabled && u.userType === "Member" && u.kind === "person");
     expect(lines).toHaveLength(inScope.length + 1);
     const info = world.connector.activities.slice(before)[0]?.activity as { attachments: { contentType: string }[] };
     expect(info.attachments[0]?.contentType).toBe("application/vnd.microsoft.teams.card.file.info");
+  });
+
+  it("answers a command whose argument is half a million characters long: too long, said plainly", { timeout: 30_000 }, async () => {
+    // "That is too long to look up: I read at most 256 characters after the command.", in the admin's language.
+    const tooLong = messageText(pickLanguage(admin.preferredLanguage), "argumentTooLong", { max: 256 });
+    expect((await say(admin, `/mfa user ${"a".repeat(500_000)}`)).reply?.text).toBe(tooLong);
+    expect((await say(admin, `/mfa pending ${"<".repeat(500_000)}`)).reply?.text).toBe(tooLong);
+    expect((await say(admin, `/mfa remind ${"x@".repeat(250_000)}`)).reply?.text).toBe(tooLong);
+    // And it still answers what comes next.
+    expect((await say(admin, "/mfa status")).json).toContain('"type":"Chart.Donut"');
   });
 
   it("answers help, and anything it does not recognise with the help", async () => {
@@ -194,6 +299,39 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     expect(unknown.json).toContain("frobnicate");
     const chat = await say(admin, "hello there");
     expect(chat.json).toContain("mfa status");
+  });
+
+  it("answers /mfa doctor with the checklist, which /mfa status then sums up in its enforcement line", async () => {
+    type Card = { lang: Language; fallbackText: string; body: unknown[] };
+    const cardOf = (reply: Awaited<ReturnType<typeof say>>["reply"]) => reply?.attachments?.[0]?.content as Card;
+    const before = cardOf((await say(admin, "/mfa status")).reply);
+    const text = CardText.load(before.lang);
+    expect(JSON.stringify(before)).toContain(JSON.stringify(text.text("status.enforcement.notChecked")));
+
+    const doctor = cardOf((await say(admin, "/mfa doctor")).reply);
+    expect(doctor.fallbackText.startsWith(`${text.text("doctor.title")}: `)).toBe(true);
+    const titles = JSON.stringify(doctor);
+    for (const check of [
+      "access.graphToken",
+      "access.permission.Policy.Read.All",
+      "teams.catalogApp",
+      "teams.catalogId",
+      "enforcement.breakGlass",
+      "enforcement.coverage",
+    ]) {
+      expect(titles).toContain(JSON.stringify(`✓ ${doctorCheckTitle(check, text)}`));
+    }
+
+    const after = cardOf((await say(admin, "/mfa status")).reply);
+    const pattern = text.text("status.enforcement.conditionalAccess", { policies: "§", date: "§" }).split("§").map(escape);
+    const lines = textsIn(after)
+      .map(unescapeMarkdown)
+      .filter((t) => t.includes('"Require MFA for all users"'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${pattern[0]}"Require MFA for all users"${pattern[1]}.+${pattern[2]}$`));
+
+    const refused = await say(someone, "/mfa doctor");
+    expect(refused.json).not.toContain(text.text("doctor.title"));
   });
 
   it("politely refuses someone who is not an admin, and audits the attempt", async () => {

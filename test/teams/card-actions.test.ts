@@ -11,6 +11,7 @@ import type { OutboxRow } from "../../src/store/outbox.js";
 import { startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
 import { runCliCaptured } from "../support/run-cli-captured.js";
 import { startBot, type RunningBot } from "../support/start-bot.js";
+import { systemClock } from "../../src/time/clock.js";
 
 interface InvokeAnswer {
   statusCode: number;
@@ -21,6 +22,9 @@ interface InvokeAnswer {
 const textOf = (card: unknown): string => JSON.stringify(card);
 
 describe("card actions over HTTP, as Teams sends them", () => {
+  // Real time, which a test can move forward: the bot keeps "I've done it" results for a while.
+  let offsetMs = 0;
+  const clock = { now: () => Date.now() + offsetMs, sleep: (ms: number) => systemClock.sleep(ms) };
   let world: CampaignWorld;
   let bot: RunningBot;
   let env: TeamsEnvironment;
@@ -36,7 +40,7 @@ describe("card actions over HTTP, as Teams sends them", () => {
       channels: [helpdeskConversation],
     });
     expect((await runCliCaptured(["run-once"], world.env)).code).toBe(0);
-    bot = await startBot(world.env);
+    bot = await startBot(world.env, { clock });
     env = { serviceUrl: world.connector.url, tenantId, botId: "mfa-nudge" };
     rows = await bot.runtime.store.db.selectFrom("outbox").selectAll().where("status", "=", "sent").orderBy("id").execute();
     expect(rows.length).toBeGreaterThan(10);
@@ -118,6 +122,8 @@ describe("card actions over HTTP, as Teams sends them", () => {
     expect(world.graph.requests.some((r) => r.path === `/v1.0/users/${row.recipient_id}/authentication/methods`)).toBe(true);
 
     world.tenant.registerUser(row.recipient_id, ["microsoftAuthenticatorPush"], Date.now());
+    // "If you've only just finished, wait a minute and press again": a minute later the check is live again.
+    offsetMs += 60_000;
     const after = await press(row, "done");
     // The thank-you card ends the conversation: no buttons left to press.
     expect(textOf(after.body.value)).not.toContain("Action.Execute");
@@ -128,6 +134,26 @@ describe("card actions over HTTP, as Teams sends them", () => {
       .where("user_id", "=", row.recipient_id)
       .executeTakeFirstOrThrow();
     expect(state.confirmed_registered_at).not.toBeNull();
+  });
+
+  it("makes one live Graph check for a hundred presses of I've done it, and checks again half a minute later", async () => {
+    const row = rows[7] as OutboxRow;
+    const checks = () => world.graph.requests.filter((r) => r.path === `/v1.0/users/${row.recipient_id}/authentication/methods`).length;
+    const before = checks();
+    const answers = await Promise.all(Array.from({ length: 50 }, () => press(row, "done")));
+    for (let i = 0; i < 50; i++) answers.push(await press(row, "done"));
+    expect(answers.every((answer) => textOf(answer.body.value).includes('"verb":"done"'))).toBe(true);
+    expect(checks() - before).toBe(1);
+
+    world.tenant.registerUser(row.recipient_id, ["microsoftAuthenticatorPush"], Date.now());
+    offsetMs += 31_000;
+    const thanked = await press(row, "done");
+    expect(textOf(thanked.body.value)).not.toContain("Action.Execute");
+    expect(checks() - before).toBe(2);
+    // Registered stays registered: the next minutes' presses are answered without asking Graph.
+    offsetMs += 60_000;
+    await press(row, "done");
+    expect(checks() - before).toBe(2);
   });
 
   it("tells the helpdesk channel when someone asks for help, and the person what happens next", async () => {

@@ -11,6 +11,10 @@ import { readRequestBody } from "./read-request-body.js";
 import { errorReply, sendGraphReply } from "./send-graph-reply.js";
 import type { SimulatedTenant } from "./simulated-tenant.js";
 import { REPORTS_THROTTLE, SlidingWindowThrottle, type ThrottleLimit } from "./sliding-window-throttle.js";
+import { tenantSetupFor } from "./doctor-scenarios.js";
+import { checkPermission } from "./permission-rules.js";
+import { answerSignIn, SIGN_IN_PATH } from "./sign-in-route.js";
+import type { TenantSetup } from "./tenant-setup.js";
 
 export interface GraphServerOptions {
   /** Default 0: any free port. */
@@ -27,6 +31,8 @@ export interface GraphServerOptions {
   clock?: Clock;
   /** How far the registration report trails registrations, in ms on the clock. Default 0. */
   reportLagMs?: number;
+  /** Permissions, licence and policies; default the "all-good" scenario. */
+  setup?: TenantSetup;
 }
 
 export interface RecordedRequest {
@@ -46,6 +52,8 @@ export interface GraphServer {
   /** e.g. http://127.0.0.1:51234 (no trailing slash); Graph's base is `${url}/v1.0`. */
   readonly url: string;
   readonly tenant: SimulatedTenant;
+  /** Changeable while the server runs: a test can revoke a permission or switch a policy. */
+  readonly setup: TenantSetup;
   /** Every request received, in arrival order; status is 0 until it is answered. */
   readonly requests: RecordedRequest[];
   // Function-typed properties, not methods: tests destructure them.
@@ -61,14 +69,17 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
   const faults = new FaultInjector();
   const throttle = new SlidingWindowThrottle(options.reportsThrottle ?? REPORTS_THROTTLE, clock);
   const requests: RecordedRequest[] = [];
-  const environment: GraphEnvironment = { tenant, baseUrl: "", clock, reportLagMs: options.reportLagMs ?? 0 };
+  const setup = options.setup ?? tenantSetupFor(tenant);
+  const environment: GraphEnvironment = { tenant, setup, baseUrl: "", clock, reportLagMs: options.reportLagMs ?? 0 };
 
-  // Order of checks: token, injected faults, the reports throttle, then the resource. Faults come
-  // before the throttle so a test's "fail the 3rd page" is exact, and they use no throttle budget.
+  // Order of checks: token, injected faults, the reports throttle, permissions, then the resource.
+  // Faults come before the throttle so a test's "fail the 3rd page" is exact, and they use no
+  // throttle budget. The sign-in endpoint needs no token: it is where tokens come from.
   const answer = async (request: IncomingMessage, record: RecordedRequest): Promise<GraphReply> => {
     const rawBody = await readRequestBody(request);
     if (rawBody !== "") record.body = parseJsonOr(rawBody);
     if ((options.latencyMs ?? 0) > 0) await delay(options.latencyMs);
+    if (record.method === "POST" && SIGN_IN_PATH.test(record.path)) return answerSignIn(rawBody, setup, clock.now());
     if (options.token !== undefined && request.headers.authorization !== `Bearer ${options.token}`) {
       const empty = request.headers.authorization === undefined;
       throw new GraphError(
@@ -97,6 +108,7 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
         });
       }
     }
+    checkPermission(path, setup);
     for (const route of GRAPH_ROUTES) {
       const match = route.pattern.exec(path);
       if (match === null || route.method !== record.method) continue;
@@ -148,6 +160,7 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
   return {
     url: environment.baseUrl,
     tenant,
+    setup,
     requests,
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
