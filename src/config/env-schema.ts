@@ -22,7 +22,7 @@ const optionalGuid = (what: string) =>
 const serviceUrl = (fallback: string, example: string) =>
   optionalText
     .transform((v) => v ?? fallback)
-    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), { message: `expected an https URL such as ${example}` })
+    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), { message: `expected an http(s) URL such as ${example}` })
     .refine((v) => !URL.canParse(v) || isSecureOrLoopback(v), {
       message: "expected https: plain http is accepted only for a loopback address (127.0.0.1, ::1, localhost)",
     })

@@ -26,7 +26,7 @@ export interface Store {
 export async function openStore(target: DatabaseTarget, log: Logger = createLogger("warn")): Promise<Store> {
   let db: Kysely<Schema> | undefined;
   try {
-    db = new Kysely<Schema>({ dialect: target.kind === "sqlite" ? sqliteDialect(target.path) : postgresDialect(target.url, log) });
+    db = new Kysely<Schema>({ dialect: target.kind === "sqlite" ? await sqliteDialect(target.path) : postgresDialect(target.url, log) });
     const store: Store = { db, dialect: target.kind, close: () => (db as Kysely<Schema>).destroy() };
     await migrateStore(store);
     return store;
@@ -43,20 +43,36 @@ export async function openStore(target: DatabaseTarget, log: Logger = createLogg
   }
 }
 
-function sqliteDialect(path: string): KyselyDialect {
+async function sqliteDialect(path: string): Promise<KyselyDialect> {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const database = new BetterSqlite3(path);
   try {
     // The busy timeout first: another process may hold the file while this one switches to WAL.
     database.pragma("busy_timeout = 5000");
-    // WAL lets the server read while a sync writes; the busy timeout rides out a concurrent CLI run.
-    database.pragma("journal_mode = WAL");
+    await switchToWal(database);
     database.pragma("synchronous = NORMAL");
   } catch (error) {
     database.close();
     throw error;
   }
   return new SqliteDialect({ database });
+}
+
+/*
+ * WAL lets the server read while a sync writes. Two processes switching a fresh file at the same
+ * moment can each hold the lock the other needs; SQLite then refuses one at once ("database is
+ * locked") rather than wait, so the switch is tried again after a moment, a few times.
+ */
+async function switchToWal(database: BetterSqlite3.Database): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      database.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+    }
+  }
 }
 
 /*
