@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import type { Store } from "../../src/store/open-store.js";
 import { claimMessages, countOutbox, markSent, queueMessages, type NewMessage } from "../../src/store/outbox.js";
-import { storeTargets } from "../support/test-stores.js";
+import { describeEachStore } from "../support/test-stores.js";
 
 const message = (userId: string, step = "d-14"): NewMessage => ({
   kind: "reminder",
@@ -13,7 +13,7 @@ const message = (userId: string, step = "d-14"): NewMessage => ({
 });
 const t0 = new Date("2026-11-23T10:00:00Z");
 
-describe.each(storeTargets())("the outbox on $name", (target) => {
+describeEachStore("the outbox", (target) => {
   let store: Store;
   afterEach(async () => store?.close());
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import type { DirectoryUser } from "../../src/directory/directory-user.js";
 import type { RegistrationDetails } from "../../src/directory/registration-details.js";
 import { completeSyncRun } from "../../src/store/complete-sync-run.js";
@@ -6,7 +6,7 @@ import type { Store } from "../../src/store/open-store.js";
 import { insertDirectoryUsers, insertRegistrations } from "../../src/store/snapshot-rows.js";
 import { readStatusFigures } from "../../src/store/status-figures.js";
 import { beginSyncRun, currentSnapshot, failSyncRun, pruneSnapshots } from "../../src/store/sync-runs.js";
-import { storeTargets } from "../support/test-stores.js";
+import { describeEachStore } from "../support/test-stores.js";
 
 const user = (id: string, over: Partial<DirectoryUser> = {}): DirectoryUser => ({
   id,
@@ -38,7 +38,7 @@ const counts = { users: 0, registrations: 0, report_pages: 1, user_pages: 1 };
 const t0 = new Date("2026-11-02T09:00:00Z");
 const t1 = new Date("2026-11-03T09:00:00Z");
 
-describe.each(storeTargets())("the store on $name", (target) => {
+describeEachStore("the store", (target) => {
   let store: Store;
   afterEach(async () => store?.close());
 
