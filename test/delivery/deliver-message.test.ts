@@ -42,6 +42,19 @@ function fakeInstaller(result: InstallResult | Error, calls: string[]): AppInsta
   };
 }
 
+describe("a refusal from the Bot Connector", () => {
+  it("carries its status, code, message, Retry-After and its own name for the logs", () => {
+    const error = new TeamsDeliveryError(429, "ThrottledRequest", "Too many requests", 2000);
+    expect([error.name, error.status, error.code, error.message, error.retryAfterMs]).toEqual([
+      "TeamsDeliveryError",
+      429,
+      "ThrottledRequest",
+      "Too many requests",
+      2000,
+    ]);
+  });
+});
+
 describe("delivering one message to one person", () => {
   it("sends into the stored conversation", async () => {
     const teams = fakeTeams({});

@@ -297,7 +297,12 @@ describe("draining the outbox: what each outcome does", () => {
 
   it("reports the running tally after each message", async () => {
     store = await sqliteTarget().open();
-    await queueMessages(store, [message("u1"), message("u2"), message("u3")], new Date(t0));
+    // Due one after the other, so one lane sends them in this order.
+    await queueMessages(
+      store,
+      ["u1", "u2", "u3"].map((u, i) => ({ ...message(u), notBefore: new Date(t0 - 3 + i) })),
+      new Date(t0),
+    );
     const teams = scriptedTeams({ "a:u2": [new TeamsDeliveryError(400, "BadSyntax", "bad")] });
     const seen: DrainTally[] = [];
     await drain(teams, { concurrency: 1, onOutcome: (t) => seen.push(t) });

@@ -88,7 +88,7 @@ describe("the paced HTTP client the Bot Connector SDK sends through", () => {
     const fake = fakeFetch(clock, [ok]);
     const client = new PacedHttpClient(new SlidingWindow(50, 1000, clock), () => clock.now(), fake.fetch);
     await client.sendRequest(request({ method: "GET", ...over }).request);
-    expect(fake.calls[0]?.init).toEqual({ method: "GET", headers: {} });
+    expect(fake.calls[0]?.init).toStrictEqual({ method: "GET", headers: {} });
   });
 
   it("hands back the status, headers and body text in the SDK's shape", async () => {

@@ -138,6 +138,22 @@ describe("the sliding window", () => {
     expect(clock.sleeps).toEqual([]);
   });
 
+  it("frees the slot of the request that finished first, first", async () => {
+    const clock = new ManualClock(t0);
+    const window = new SlidingWindow(2, 1000, clock);
+    const first = await window.acquire();
+    const second = await window.acquire();
+    first(); // t0
+    await clock.advance(300);
+    second(); // t0 + 300
+    const next = track(window);
+    await settle();
+    // The slot of the request finished at t0 frees at t0 + 1000: 700 ms from now.
+    expect(clock.sleeps).toEqual([700]);
+    await clock.advance(700);
+    expect(next.done).toBe(true);
+  });
+
   it("keeps its count right when the system clock steps back", async () => {
     const clock = new ManualClock(t0);
     const window = new SlidingWindow(2, 1000, clock);
