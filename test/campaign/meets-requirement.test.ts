@@ -27,6 +27,7 @@ describe("whether the methods registered meet the campaign's requirement", () =>
     ["phishingResistant", false, ["passKeyDeviceBoundWindowsHello"], true],
     ["phishingResistant", false, ["x509CertificateMultiFactor"], true],
     ["phishingResistant", false, ["x509CertificateSingleFactor"], false],
+    ["phishingResistant", false, ["microsoftAuthenticatorPush", "fido2SecurityKey"], true],
   ])("%s, flag %s, %j: %s", (requirement, flag, methods, meets) => {
     expect(meetsRequirement(requirement, flag, methods)).toBe(meets);
   });

@@ -287,6 +287,17 @@ describe("what the planner says, word for word", () => {
       "outside their reminder hours (Europe/London); next opening 2026-11-17T10:00:00.000Z",
     ],
     [
+      "a second reminder the same day",
+      history({
+        steps: ["Pilot:d-14"],
+        snoozeCount: 1,
+        snoozedUntil: at("2026-11-17T11:10:00Z"),
+        lastReminderAt: at("2026-11-17T11:00:00Z"),
+      }),
+      "2026-11-17T11:30:00Z",
+      "already reminded today",
+    ],
+    [
       "past the overdue limit",
       history({ steps: ["Pilot:o-5"] }),
       "2026-12-17T11:00:00Z",
@@ -316,6 +327,12 @@ describe("the reminder after a snooze", () => {
       skip: "alreadyReminded",
       reason: "already reminded for d-14",
     });
+  });
+
+  it("does not come when a reminder went at the very moment the snooze ended", () => {
+    // An admin's manual reminder went out exactly as the snooze ran out: that was the reminder after it.
+    const h = history({ ...snoozed, snoozeCount: 1, lastReminderAt: at("2026-11-19T10:00:00Z") });
+    expect(only(plan(person(), h, at("2026-11-20T10:30:00Z")))).toMatchObject({ skip: "alreadyReminded" });
   });
 
   it("does not come without a snooze counted", () => {

@@ -112,6 +112,14 @@ describeEachStore("releasing the claims of a sender that died", (target) => {
     expect(await rows()).toMatchObject([{ status: "failed", last_error: "400 BadSyntax" }]);
   });
 
+  it("passes over a row marked as being sent that names no sender", async () => {
+    store = await target.open();
+    await claimedBy(`${here}:${dead}:abc123`);
+    await store.db.updateTable("outbox").set({ claimed_by: null }).execute();
+    expect(await releaseOrphanedClaims(store, new Date(t0))).toBe(0);
+    expect(await rows()).toMatchObject([{ status: "sending", claimed_by: null }]);
+  });
+
   it("releases every orphaned row, however many there are", async () => {
     store = await target.open();
     await queueMessages(
