@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { describe } from "vitest";
 import { openStore, type Store } from "../../src/store/open-store.js";
 
 export interface StoreTarget {
@@ -14,14 +15,16 @@ export interface StoreTarget {
 }
 
 /**
- * SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). Each PostgreSQL store
- * gets its own schema through the connection's search_path, so suites never see each other.
+ * One suite per store: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. Without it the
+ * PostgreSQL suite is still listed, and reported as skipped with the reason in its name, so a run
+ * without a database says what it did not test instead of leaving it out silently.
  */
-export function storeTargets(): StoreTarget[] {
-  const targets: StoreTarget[] = [sqliteTarget()];
+export function describeEachStore(name: string, body: (target: StoreTarget) => void): void {
   const pgUrl = process.env.TEST_DATABASE_URL;
-  if (pgUrl) targets.push(postgresTarget(pgUrl));
-  return targets;
+  describe(`${name} on sqlite`, () => body(sqliteTarget()));
+  describe.skipIf(!pgUrl)(`${name} on postgres${pgUrl ? "" : " (skipped: TEST_DATABASE_URL is not set)"}`, () =>
+    body(postgresTarget(pgUrl ?? "")),
+  );
 }
 
 export function sqliteTarget(): StoreTarget {
