@@ -1,11 +1,11 @@
 import pino from "pino";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { shareDoctorRuns } from "../../src/app/share-doctor-runs.js";
 import type { DoctorReport } from "../../src/doctor/run-doctor.js";
 import { readEnforcement } from "../../src/store/enforcement-cache.js";
 import type { Store } from "../../src/store/open-store.js";
 import { manualClock } from "../sandbox/tenant/manual-clock.js";
-import { storeTargets } from "../support/test-stores.js";
+import { describeEachStore } from "../support/test-stores.js";
 
 const report = (n: number): DoctorReport => ({
   checks: [{ check: "access.graphToken", status: "ok", detail: `run ${n}`, fix: "" }],
@@ -14,7 +14,7 @@ const report = (n: number): DoctorReport => ({
   checkedAt: `2025-03-11T09:0${n}:00.000Z`,
 });
 
-describe.each(storeTargets())("/mfa doctor's runs on $name", (target) => {
+describeEachStore("/mfa doctor's runs", (target) => {
   let store: Store;
   beforeEach(async () => (store = await target.open()));
   afterEach(() => store.close());

@@ -24,7 +24,7 @@ function spawnCli(args: string[], env: Record<string, string>) {
 }
 
 // pg_terminate_backend on the bot's connections: what a failover, a restart or an idle cut does.
-describe.runIf(pgUrl)("the bot when PostgreSQL drops its connections", () => {
+describe.skipIf(!pgUrl)(`the bot when PostgreSQL drops its connections${pgUrl ? "" : " (skipped: TEST_DATABASE_URL is not set)"}`, () => {
   let world: CampaignWorld;
   let schema: Awaited<ReturnType<typeof freshPostgresSchema>>;
   let appName: string;

@@ -1,12 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import type { DirectoryUser } from "../../src/graph/directory-user.js";
 import type { RegistrationDetails } from "../../src/graph/registration-details.js";
 import { completeSyncRun } from "../../src/store/complete-sync-run.js";
 import type { Store } from "../../src/store/open-store.js";
-import { insertDirectoryUsers, insertRegistrations } from "../../src/store/snapshot-rows.js";
+import { insertDirectoryUsers, insertGroupMembers, insertRegistrations } from "../../src/store/snapshot-rows.js";
 import { readStatusFigures } from "../../src/store/status-figures.js";
-import { beginSyncRun, currentSnapshot, failSyncRun, pruneSnapshots } from "../../src/store/sync-runs.js";
-import { storeTargets } from "../support/test-stores.js";
+import { beginSyncRun, currentSnapshot, failSyncRun, pruneSnapshots, recordSyncProgress } from "../../src/store/sync-runs.js";
+import { describeEachStore } from "../support/test-stores.js";
 import { readFiguresBefore, readTrend, saveDailyFigures } from "../../src/store/daily-figures.js";
 
 const user = (id: string, over: Partial<DirectoryUser> = {}): DirectoryUser => ({
@@ -39,7 +39,7 @@ const counts = { users: 0, registrations: 0, report_pages: 1, user_pages: 1 };
 const t0 = new Date("2026-11-02T09:00:00Z");
 const t1 = new Date("2026-11-03T09:00:00Z");
 
-describe.each(storeTargets())("the store on $name", (target) => {
+describeEachStore("the store", (target) => {
   let store: Store;
   afterEach(async () => store?.close());
 
@@ -181,5 +181,201 @@ describe.each(storeTargets())("the store on $name", (target) => {
     await beginSyncRun(store, t0);
     await expect(beginSyncRun(store, new Date(t0.getTime() + 60_000))).rejects.toMatchObject({ code: "sync_already_running" });
     await expect(beginSyncRun(store, new Date(t0.getTime() + 10 * 60_000))).resolves.toBeTypeOf("string");
+  });
+});
+
+describeEachStore("snapshot rows and sync runs", (target) => {
+  let store: Store;
+  afterEach(async () => store?.close());
+  const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+
+  it("stores every field of a user and of a registration, a later copy replacing every field", async () => {
+    store = await target.open();
+    const id = await beginSyncRun(store, t0);
+    const full = user("a", {
+      userPrincipalName: "ada@contoso.com",
+      displayName: "Ada Lovelace",
+      givenName: "Ada",
+      mail: "ada@contoso.com",
+      department: "Engineering",
+      jobTitle: "Analyst",
+      accountEnabled: false,
+      userType: "Guest",
+      managerId: "m1",
+      preferredLanguage: "en-GB",
+      usageLocation: "GB",
+    });
+    await insertDirectoryUsers(store, id, [user("a")]);
+    await insertDirectoryUsers(store, id, [full]);
+    expect(await store.db.selectFrom("directory_users").selectAll().execute()).toEqual([
+      {
+        snapshot_id: id,
+        id: "a",
+        user_principal_name: "ada@contoso.com",
+        display_name: "Ada Lovelace",
+        given_name: "Ada",
+        mail: "ada@contoso.com",
+        department: "Engineering",
+        job_title: "Analyst",
+        account_enabled: 0,
+        user_type: "Guest",
+        manager_id: "m1",
+        preferred_language: "en-GB",
+        usage_location: "GB",
+      },
+    ]);
+    await insertRegistrations(store, id, [registration("a")]);
+    await insertRegistrations(store, id, [
+      registration("a", {
+        userPrincipalName: "ada@contoso.com",
+        isAdmin: true,
+        isMfaRegistered: true,
+        isMfaCapable: true,
+        methodsRegistered: ["microsoftAuthenticatorPush", "mobilePhone"],
+        userType: "guest",
+        lastUpdatedDateTime: "2026-11-01T08:00:00Z",
+      }),
+    ]);
+    expect(await store.db.selectFrom("registrations").selectAll().execute()).toEqual([
+      {
+        snapshot_id: id,
+        user_id: "a",
+        user_principal_name: "ada@contoso.com",
+        is_admin: 1,
+        is_mfa_registered: 1,
+        is_mfa_capable: 1,
+        methods_registered: '["microsoftAuthenticatorPush","mobilePhone"]',
+        user_type: "guest",
+        last_updated_at: "2026-11-01T08:00:00Z",
+      },
+    ]);
+  });
+
+  it("stores a snapshot larger than one statement may carry", async () => {
+    store = await target.open();
+    const id = await beginSyncRun(store, t0);
+    // 2,600 users of 13 values each is past SQLite's 32,766 bound parameters per statement.
+    const many = Array.from({ length: 2600 }, (_, i) => `u${String(i).padStart(4, "0")}`);
+    await insertDirectoryUsers(store, id, [...many.map((u) => user(u)), user("u0000", { department: "Later" })]);
+    await insertRegistrations(
+      store,
+      id,
+      many.map((u) => registration(u)),
+    );
+    await insertGroupMembers(store, id, "g1", many);
+    const count = async (table: "directory_users" | "registrations" | "group_members") =>
+      (
+        await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n;
+    expect([Number(await count("directory_users")), Number(await count("registrations")), Number(await count("group_members"))]).toEqual([
+      2600, 2600, 2600,
+    ]);
+    const first = await store.db.selectFrom("directory_users").select("department").where("id", "=", "u0000").executeTakeFirstOrThrow();
+    expect(first.department).toBe("Later");
+  });
+
+  it("stores each group member once, however often listed", async () => {
+    store = await target.open();
+    const id = await beginSyncRun(store, t0);
+    await insertGroupMembers(store, id, "g1", ["a", "b", "a"]);
+    await insertGroupMembers(store, id, "g1", ["b", "c"]);
+    await insertGroupMembers(store, id, "g2", []);
+    const rows = await store.db.selectFrom("group_members").selectAll().orderBy("user_id").execute();
+    expect(rows).toEqual(["a", "b", "c"].map((user_id) => ({ snapshot_id: id, group_id: "g1", user_id })));
+  });
+
+  it("prunes registrations and group members with the users, and nothing before the first complete sync", async () => {
+    store = await target.open();
+    const running = await beginSyncRun(store, t0);
+    await insertDirectoryUsers(store, running, [user("a")]);
+    await insertRegistrations(store, running, [registration("a")]);
+    await insertGroupMembers(store, running, "g1", ["a"]);
+    await pruneSnapshots(store);
+    expect(await store.db.selectFrom("group_members").select("snapshot_id").execute()).toEqual([{ snapshot_id: running }]);
+    await completeSyncRun(store, running, t0, counts);
+    const second = await beginSyncRun(store, t1);
+    await completeSyncRun(store, second, t1, counts);
+    const third = await beginSyncRun(store, minutes(3 * 24 * 60));
+    await completeSyncRun(store, third, minutes(3 * 24 * 60), counts);
+    await pruneSnapshots(store);
+    expect(await store.db.selectFrom("registrations").select("snapshot_id").execute()).toEqual([]);
+    expect(await store.db.selectFrom("group_members").select("snapshot_id").execute()).toEqual([]);
+  });
+
+  it("starts a run as running, and completes it with its counts", async () => {
+    store = await target.open();
+    const id = await beginSyncRun(store, t0);
+    expect(await store.db.selectFrom("sync_runs").selectAll().execute()).toEqual([
+      {
+        id,
+        started_at: t0.toISOString(),
+        heartbeat_at: t0.toISOString(),
+        finished_at: null,
+        status: "running",
+        error: null,
+        users: 0,
+        registrations: 0,
+        report_pages: 0,
+        user_pages: 0,
+      },
+    ]);
+    await recordSyncProgress(store, id, minutes(1), { users: 10, registrations: 8, report_pages: 1, user_pages: 2 });
+    expect(
+      await store.db.selectFrom("sync_runs").select(["heartbeat_at", "users", "registrations", "report_pages", "user_pages"]).execute(),
+    ).toEqual([{ heartbeat_at: minutes(1).toISOString(), users: 10, registrations: 8, report_pages: 1, user_pages: 2 }]);
+    await completeSyncRun(store, id, minutes(2), { users: 20, registrations: 18, report_pages: 2, user_pages: 3 });
+    expect(await store.db.selectFrom("sync_runs").selectAll().execute()).toEqual([
+      {
+        id,
+        started_at: t0.toISOString(),
+        heartbeat_at: minutes(2).toISOString(),
+        finished_at: minutes(2).toISOString(),
+        status: "complete",
+        error: null,
+        users: 20,
+        registrations: 18,
+        report_pages: 2,
+        user_pages: 3,
+      },
+    ]);
+  });
+
+  it("refuses a second sync, naming the one running and what to do", async () => {
+    store = await target.open();
+    const id = await beginSyncRun(store, t0);
+    await expect(beginSyncRun(store, minutes(1))).rejects.toMatchObject({
+      code: "sync_already_running",
+      message: `Another sync (${id}) is running.`,
+      hint: "Wait for it to finish; a sync that died is taken over after five minutes without progress.",
+    });
+  });
+
+  it("takes over a sync only after five minutes without progress, marking it abandoned", async () => {
+    store = await target.open();
+    const silent = await beginSyncRun(store, t0);
+    await recordSyncProgress(store, silent, minutes(4), counts);
+    await expect(beginSyncRun(store, minutes(9))).rejects.toMatchObject({ code: "sync_already_running" });
+    const next = await beginSyncRun(store, new Date(minutes(9).getTime() + 1));
+    const runs = await store.db.selectFrom("sync_runs").select(["id", "status", "error", "finished_at"]).execute();
+    expect(runs.sort((a, b) => (a.id === silent ? -1 : b.id === silent ? 1 : 0))).toEqual([
+      {
+        id: silent,
+        status: "failed",
+        error: "abandoned: its process stopped before finishing",
+        finished_at: new Date(minutes(9).getTime() + 1).toISOString(),
+      },
+      { id: next, status: "running", error: null, finished_at: null },
+    ]);
+  });
+
+  it("records a failed sync with its error, cut to 2000 characters", async () => {
+    store = await target.open();
+    const id = await beginSyncRun(store, t0);
+    await failSyncRun(store, id, minutes(3), `Graph answered 503: ${"x".repeat(3000)}`);
+    const run = await store.db.selectFrom("sync_runs").select(["status", "error", "finished_at"]).executeTakeFirstOrThrow();
+    expect(run).toEqual({ status: "failed", error: `Graph answered 503: ${"x".repeat(1980)}`, finished_at: minutes(3).toISOString() });
   });
 });

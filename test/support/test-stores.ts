@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { describe } from "vitest";
 import { createLogger } from "../../src/log/create-logger.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { freshPostgresSchema } from "./postgres-connections.js";
@@ -15,14 +16,16 @@ export interface StoreTarget {
 }
 
 /**
- * SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). Each PostgreSQL store
- * gets its own schema through the connection's search_path, so suites never see each other.
+ * One suite per store: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. Without it the
+ * PostgreSQL suite is still listed, and reported as skipped with the reason in its name, so a run
+ * without a database says what it did not test instead of leaving it out silently.
  */
-export function storeTargets(): StoreTarget[] {
-  const targets: StoreTarget[] = [sqliteTarget()];
+export function describeEachStore(name: string, body: (target: StoreTarget) => void): void {
   const pgUrl = process.env.TEST_DATABASE_URL;
-  if (pgUrl) targets.push(postgresTarget(pgUrl));
-  return targets;
+  describe(`${name} on sqlite`, () => body(sqliteTarget()));
+  describe.skipIf(!pgUrl)(`${name} on postgres${pgUrl ? "" : " (skipped: TEST_DATABASE_URL is not set)"}`, () =>
+    body(postgresTarget(pgUrl ?? "")),
+  );
 }
 
 export function sqliteTarget(): StoreTarget {
@@ -38,7 +41,7 @@ export function sqliteTarget(): StoreTarget {
   };
 }
 
-function postgresTarget(baseUrl: string): StoreTarget {
+export function postgresTarget(baseUrl: string): StoreTarget {
   let url = "";
   return {
     name: "postgres",

@@ -12,7 +12,9 @@ import { pickLanguage } from "../../src/cards/pick-language.js";
 import { csvSeparatorFor } from "../../src/reports/to-csv.js";
 import { personalConversationId } from "../../src/sandbox/connector/simulated-connector.js";
 import type { SimulatedUser } from "../../src/sandbox/tenant/index.js";
+import { nodes } from "../cards/card-nodes.js";
 import { expectedRecipients, startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
+import { expectedText } from "../support/expected-text.js";
 import { runCliCaptured } from "../support/run-cli-captured.js";
 import { startBot, type RunningBot } from "../support/start-bot.js";
 import { CardText } from "../../src/cards/card-text.js";
@@ -95,6 +97,11 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     return { reply, json: JSON.stringify(reply ?? null), count: replies.length };
   }
   const upnsIn = (json: string) => world.tenant.users.filter((u) => json.includes(u.userPrincipalName));
+  /** Every TextBlock's text in a reply, as a reader sees it. */
+  const blockTextsIn = (json: string) =>
+    nodes(JSON.parse(json))
+      .filter((n) => n.type === "TextBlock")
+      .map((n) => n.text);
   const pendingPeople = () => expectedRecipients(world.tenant, () => false);
 
   it("answers /mfa status with the status card: donut chart with a text fallback", async () => {
@@ -190,7 +197,11 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     expect(listed).toHaveLength(10);
     const pending = new Set(pendingPeople().map((u) => u.id));
     expect(listed.every((u) => pending.has(u.id))).toBe(true);
-    expect(json).toContain(pendingPeople().length.toLocaleString("en-GB"));
+    const total = pendingPeople().length;
+    const pages = `${Math.ceil(total / 10)}`;
+    expect(blockTextsIn(json)).toContain(
+      expectedText(admin.preferredLanguage, "pending.page.other", { page: "1", pageCount: pages, count: `${total}` }),
+    );
     const page2 = upnsIn((await say(admin, "/mfa pending 2")).json);
     expect(page2.filter((u) => listed.some((l) => l.id === u.id))).toEqual([]);
   });
@@ -211,7 +222,9 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     const person = pendingPeople().find((p) => world.connector.activities.some((a) => a.userId === p.id))!;
     const byUpn = await say(admin, `/mfa user ${person.userPrincipalName.toUpperCase()}`);
     expect(byUpn.json).toContain(person.userPrincipalName);
-    expect(byUpn.json).toMatch(/Reminder d-14: sent/);
+    // The history lists each reminder as a fact; this person's first one (the Everyone phase's d-14) was sent.
+    const history = nodes(JSON.parse(byUpn.json)).map((n) => n.value);
+    expect(history).toContain("Reminder d-14: sent");
     const unique = world.tenant.users.filter((u) => u.displayName === person.displayName).length === 1;
     if (unique) expect((await say(admin, `/mfa user ${person.displayName}`)).json).toContain(person.userPrincipalName);
   });
@@ -229,21 +242,25 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     )!;
     expect(world.connector.activities.filter((a) => a.userId === pilot.id)).toHaveLength(0);
     const first = await say(admin, `/mfa remind ${pilot.userPrincipalName}`);
-    expect(first.reply?.text).toBeTruthy();
+    const name = pilot.displayName ?? pilot.userPrincipalName;
+    // The test campaign's reminder hours cover every minute but 23:59, so the reminder goes now.
+    expect(first.reply?.text).toBe(expectedText(admin.preferredLanguage, "messages.reminderQueued", { name }));
     await waitFor(() => world.connector.activities.some((a) => a.userId === pilot.id));
     const second = await say(admin, `/mfa remind ${pilot.userPrincipalName}`);
-    expect(second.reply?.text).not.toEqual(first.reply?.text);
+    expect(second.reply?.text).toBe(
+      expectedText(admin.preferredLanguage, "messages.reminderRefused", { name, reason: "already reminded today" }),
+    );
     expect(world.connector.activities.filter((a) => a.userId === pilot.id)).toHaveLength(1);
   });
 
   it("pauses and resumes, recording who and when", async () => {
     const paused = await say(admin, "/mfa pause");
-    expect(paused.reply?.text).toBeTruthy();
+    expect(paused.reply?.text).toBe(expectedText(admin.preferredLanguage, "messages.paused"));
     const preview = await say(admin, "/mfa preview");
     // Everyone not registered is held by the pause (the card is in the admin's own language).
     expect(preview.json).toContain(`"value":"${pendingPeople().length}"`);
     const resumed = await say(admin, "/mfa resume");
-    expect(resumed.reply?.text).not.toEqual(paused.reply?.text);
+    expect(resumed.reply?.text).toBe(expectedText(admin.preferredLanguage, "messages.resumed"));
     const audit = await bot.runtime.store.db
       .selectFrom("audit_log")
       .select(["action", "actor_id"])
@@ -336,7 +353,7 @@ describe("admin commands over HTTP, as Teams sends them", () => {
 
   it("politely refuses someone who is not an admin, and audits the attempt", async () => {
     const { reply, json } = await say(someone, "/mfa status");
-    expect(reply?.text).toBeTruthy();
+    expect(reply?.text).toBe(expectedText(someone.preferredLanguage, "messages.notAdmin"));
     expect(json).not.toContain("Chart.Donut");
     const audit = await bot.runtime.store.db
       .selectFrom("audit_log")

@@ -1,0 +1,88 @@
+// @ts-check
+/**
+ * Mutation testing: `npm run test:mutation` (incremental), `npm run test:mutation:full` (every mutant). Not part of .ci/run (too slow for 2 cores on every
+ * run); run it before resolving an issue that touches the code listed in `mutate`.
+ *
+ * @type {import("@stryker-mutator/api/core").PartialStrykerOptions}
+ */
+export default {
+  testRunner: "vitest",
+  vitest: { configFile: "vitest.mutation.config.ts", related: true },
+  // Each mutant runs only the tests that reached it in the dry run.
+  coverageAnalysis: "perTest",
+  mutate: [
+    "src/campaign/**/*.ts",
+    "src/time/**/*.ts",
+    "src/delivery/**/*.ts",
+    "src/store/outbox.ts",
+    "src/store/snapshot-rows.ts",
+    "src/store/sync-runs.ts",
+    "src/store/complete-sync-run.ts",
+    "src/teams/paced-http-client.ts",
+  ],
+  // Results are reused for mutants whose code and covering tests did not change. The file lives
+  // under reports/ (git-ignored): committed, it would change on every run and conflict between
+  // branches; missing, it only costs one full run.
+  incremental: true,
+  incrementalFile: "reports/stryker-incremental.json",
+  reporters: ["clear-text", "progress", "json", "html"],
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  htmlReporter: { fileName: "reports/mutation/mutation.html" },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  thresholds: { high: 90, low: 85, break: null },
+  // Two cores, shared: one runner per core.
+  concurrency: 2,
+  // Stryker's default: added to 1.5 times a test's own time before a mutant counts as looping.
+  timeoutMS: 5_000,
+  tempDirName: ".stryker-tmp",
+  ignorePatterns: ["dist", "data", "out", "reports", "coverage", "docs", "manifest", "bench", "*.zip"],
+};
+
+/*
+ * Mutants left alive on purpose, with why. Each is either equivalent (no behaviour can tell it
+ * from the original) or only observable where the mutation run does not go. Line numbers as of
+ * this commit; `npm run test:mutation` lists the live ones after every run.
+ *
+ * Equivalent:
+ * - campaign/assess-person.ts:53 and :61, campaign/plan-person.ts:54 `x !== undefined && x > now`
+ *   with the first half made `true`: `undefined > now` is false anyway.
+ * - campaign/current-step.ts:20 `daysLeft >= 0` made `> 0`: on the deadline day the overdue branch
+ *   counts no working days and falls back to the last configured step, the same one the
+ *   before-the-deadline branch picks (every threshold is reached).
+ * - campaign/local-calendar.ts:45 `span <= 0` made `< 0`: a span of 0 counts nothing either way.
+ * - campaign/local-calendar.ts:59 `i < 8` made `<= 8`: a ninth day is only tried when no day of the
+ *   week is a working day, and then both return `notBefore`.
+ * - campaign/local-calendar.ts:21 and :60 (no coverage) the `?? ""` after Luxon's toISODate(): it is
+ *   null only for an invalid zone, and every zone is checked with isValidZone first.
+ * - campaign/plan-person.ts:34 `phase?.name` made `phase.name`: every caller passes a phase.
+ * - time/sliding-window.ts:27 `stamps.length > 0` made `true`/`>= 0`: `stamps[0]` is undefined on an
+ *   empty list and `undefined <= n` is false.
+ * - time/sliding-window.ts:57 the sorted insert's `i > 0` made `true`/`>= 0`, and `>` made `>=`:
+ *   `stamps[-1]` is undefined, so the loop stops at 0 regardless; equal stamps are interchangeable.
+ * - delivery/release-orphaned-claims.ts:22 each batch given every orphan instead of its 500: the
+ *   update is guarded by status = 'sending', so later batches change nothing (and 500 ids per
+ *   statement is far under both stores' parameter limits either way).
+ * - delivery/release-orphaned-claims.ts:32 `pid === process.pid` made false: signalling our own pid
+ *   succeeds, so isRunning answers true anyway (the check only saves a system call).
+ * - store/complete-sync-run.ts:27 the alias of the selected instant: INSERT ... SELECT fills the
+ *   listed columns by position, not by name.
+ * - store/outbox.ts:155 `row?.at` made `row.at`: an aggregate without GROUP BY always returns a row.
+ * - store/outbox.ts:153 (no coverage) `onlyKinds ?? []`: Kysely's $if runs that callback only when
+ *   onlyKinds is set; the fallback is there for the type checker.
+ *
+ * Only observable where the mutation run does not go:
+ * - delivery/release-orphaned-claims.ts:36-38 the EPERM answer (another user's process is running):
+ *   as root every process can be signalled. The test for it runs, and kills these, as any other user.
+ * - delivery/release-orphaned-claims.ts:15 `i < orphaned.length` made `<=`: one extra empty batch,
+ *   `id in ()`, which SQLite accepts and PostgreSQL rejects. Killed by the PostgreSQL variant when
+ *   TEST_DATABASE_URL is set.
+ * - store/outbox.ts:73 (three mutants) `for update skip locked` on PostgreSQL only: without it two
+ *   instances could claim the same row, which shows only under concurrent claims on PostgreSQL
+ *   (test/store/outbox-claim-processes.test.ts, run by `npm test`, not here: its workers are
+ *   separate processes that Stryker cannot switch mutants in).
+ *
+ * Incremental runs reuse the result of a static mutant (code run once at import, e.g. the Set of
+ * transient statuses in delivery/retry-delay.ts) even after the tests change: Stryker cannot tell
+ * which tests cover it (stryker-js#4372). A survivor or "no coverage" at import-time code after new
+ * tests may be stale; `npm run test:mutation:full` retests everything.
+ */
