@@ -82,8 +82,9 @@ function classify(error: unknown): DeliveryOutcome {
             : `Teams refused: ${text}`,
       };
     }
-    if (isTransient(error.status))
-      return { result: "retry", retryAfterMs: error.retryAfterMs, error: text, unanswered: error.status === 0 };
+    if (isTransient(error.status)) {
+      return { result: "retry", retryAfterMs: error.retryAfterMs, error: text, ...(error.status === 0 ? { unanswered: true } : {}) };
+    }
     return { result: "failed", error: text };
   }
   if (error instanceof AppError && !retryableGraph.has(error.code)) {
