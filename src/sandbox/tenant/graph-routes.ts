@@ -1,3 +1,4 @@
+import { listCatalogAppsRoute } from "./app-catalog-route.js";
 import { authenticationMethodsRoute } from "./authentication-methods-route.js";
 import { groupMembersRoute } from "./group-members-route.js";
 import type { GraphRoute } from "./graph-route.js";
@@ -20,4 +21,5 @@ export const GRAPH_ROUTES: readonly GraphRoute[] = [
   listInstalledAppsRoute,
   getInstalledAppRoute,
   installedAppChatRoute,
+  listCatalogAppsRoute,
 ];
