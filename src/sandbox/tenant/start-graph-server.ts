@@ -8,6 +8,7 @@ import { GraphError, resourceNotFound } from "./graph-error.js";
 import { checkQueryOptions, type GraphEnvironment, type GraphReply } from "./graph-route.js";
 import { GRAPH_ROUTES } from "./graph-routes.js";
 import { readRequestBody } from "./read-request-body.js";
+import { checkPermission } from "./required-permissions.js";
 import { errorReply, sendGraphReply } from "./send-graph-reply.js";
 import type { SimulatedTenant } from "./simulated-tenant.js";
 import { REPORTS_THROTTLE, SlidingWindowThrottle, type ThrottleLimit } from "./sliding-window-throttle.js";
@@ -27,6 +28,10 @@ export interface GraphServerOptions {
   clock?: Clock;
   /** How far the registration report trails registrations, in ms on the clock. Default 0. */
   reportLagMs?: number;
+  /** The application permissions granted to the caller; a call they do not allow answers 403. Default: all. */
+  grantedPermissions?: readonly string[];
+  /** The registration report refuses `$top` with a 400, as Graph may: its docs list only $filter and $orderby. */
+  reportRefusesTop?: boolean;
 }
 
 export interface RecordedRequest {
@@ -61,9 +66,16 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
   const faults = new FaultInjector();
   const throttle = new SlidingWindowThrottle(options.reportsThrottle ?? REPORTS_THROTTLE, clock);
   const requests: RecordedRequest[] = [];
-  const environment: GraphEnvironment = { tenant, baseUrl: "", clock, reportLagMs: options.reportLagMs ?? 0 };
+  const environment: GraphEnvironment = {
+    tenant,
+    baseUrl: "",
+    clock,
+    reportLagMs: options.reportLagMs ?? 0,
+    reportRefusesTop: options.reportRefusesTop ?? false,
+  };
+  const granted = options.grantedPermissions === undefined ? undefined : new Set(options.grantedPermissions);
 
-  // Order of checks: token, injected faults, the reports throttle, then the resource. Faults come
+  // Order of checks: token, injected faults, permissions, the reports throttle, then the resource. Faults come
   // before the throttle so a test's "fail the 3rd page" is exact, and they use no throttle budget.
   const answer = async (request: IncomingMessage, record: RecordedRequest): Promise<GraphReply> => {
     const rawBody = await readRequestBody(request);
@@ -88,6 +100,7 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
     }
     if (!record.path.startsWith("/v1.0/")) throw resourceNotFound(record.path);
     const path = record.path.slice("/v1.0".length);
+    checkPermission(record.method, path, granted);
     if (path.startsWith("/reports/")) {
       const waitMs = throttle.admit();
       if (waitMs > 0) {
