@@ -34,10 +34,10 @@ export interface Bot {
 }
 
 /**
- * The Teams side, assembled: one adapter for both directions, one pace shared by every send, the
+ * The Teams side, assembled (with the app's catalog id as the start found it, for installs): one adapter for both directions, one pace shared by every send, the
  * proactive messenger, the Graph installer, and the application that answers people and admins.
  */
-export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
+export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId = runtime.config.teams.catalogAppId): Bot {
   const { config, clock, store, log } = runtime;
   const window = new SlidingWindow(config.teams.pace.limit, config.teams.pace.windowMs, clock);
   const adapter = createTeamsAdapter(config.teams.bot, new PacedHttpClient(window, () => clock.now()));
@@ -45,10 +45,11 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const tenantId = config.teams.tenantId ?? "00000000-0000-0000-0000-000000000000";
   const messenger = createProactiveMessenger({ adapter, botAppId, serviceUrl: config.teams.serviceUrl, tenantId });
   const graph = runtime.graph();
-  const installer = config.teams.catalogAppId ? createAppInstaller(graph, config.teams.catalogAppId) : undefined;
+  const installer = catalogAppId ? createAppInstaller(graph, catalogAppId, clock) : undefined;
   const delivery = {
     messenger,
     installer,
+    serviceUrl: config.teams.serviceUrl,
     render: (row: Parameters<DrainOptions["render"]>[0]) => renderOutboxMessage(store, policy, config.teams.serviceUrl, row, clock.now()),
   };
   const roster = createAdminRoster({ graph, groupId: config.admins.groupId, userIds: config.admins.userIds, clock });

@@ -131,7 +131,7 @@ export interface AdminReportCard {
 
 /** Immediately, to the admin channel: delivery has stopped working. */
 export interface AlertCard {
-  problem: "deliveryFailing" | "credentialsRejected" | "graphRefusing";
+  problem: "deliveryFailing" | "credentialsRejected" | "graphRefusing" | "teamsAppSetup";
   /** The last error, as it came (status code, error code, message). */
   detail: string;
   /** ISO instant the problem started. */

@@ -18,6 +18,8 @@ export enum ErrorCode {
   NoSnapshot = "no_snapshot",
   StoreFailed = "store_failed",
   TeamsSendFailed = "teams_send_failed",
+  TeamsAppNotInCatalog = "teams_app_not_in_catalog",
+  TeamsSetupBroken = "teams_setup_broken",
   Refused = "refused",
 }
 
@@ -27,6 +29,7 @@ export function exitStatusFor(code: ErrorCode): number {
     case ErrorCode.ConfigInvalid:
     case ErrorCode.CampaignInvalid:
     case ErrorCode.GraphCredentialsMissing:
+    case ErrorCode.TeamsAppNotInCatalog:
       return 2;
     default:
       return 1;

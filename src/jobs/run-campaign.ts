@@ -11,6 +11,7 @@ import { planAdminReport } from "./plan-admin-report.js";
 import { diagnose, planAlert } from "./plan-alert.js";
 import { planDigests } from "./plan-digests.js";
 import { queueDecisions } from "./queue-decisions.js";
+import { releaseHeld } from "../store/outbox.js";
 
 export interface CampaignRunOptions {
   readonly store: Store;
@@ -50,6 +51,8 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
     queued += await planDigests(store, policy, clock.now());
     queued += await planAdminReport(store, policy, clock.now(), plan.status);
     log.info({ remind: plan.remind, escalate: plan.escalate, queued }, "campaign planned");
+    // Messages held for a broken setup get another try each run: the admins may have fixed it.
+    await releaseHeld(store, new Date(clock.now()));
     const delivery = await drainOutbox({ ...options.delivery, store, clock, log });
     log.info(delivery, "outbox drained");
     await alertIfBroken(options, delivery, undefined);

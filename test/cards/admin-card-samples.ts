@@ -325,7 +325,7 @@ export function adminSampleCards(language: Language): CardSample[] {
       { status: { ...sampleStatus(), paused: null }, newlyRegistered: 0, newlyUnreachable: [], failures: 0 },
       context,
     ),
-    ...(["deliveryFailing", "credentialsRejected", "graphRefusing"] as const).map((problem) =>
+    ...(["deliveryFailing", "credentialsRejected", "graphRefusing", "teamsAppSetup"] as const).map((problem) =>
       sample(
         `alert ${problem}`,
         "alert",
@@ -336,7 +336,9 @@ export function adminSampleCards(language: Language): CardSample[] {
               ? "AADSTS7000215: Invalid client secret provided."
               : problem === "graphRefusing"
                 ? "403 Forbidden on GET /reports/authenticationMethods/userRegistrationDetails"
-                : "12 failed and 9 retried of 25 tries",
+                : problem === "teamsAppSetup"
+                  ? "Graph answered 403 Forbidden for /users/…/teamwork/installedApps: Missing role permissions on the request."
+                  : "12 failed and 9 retried of 25 tries",
           since: "2025-03-11T06:40:00Z",
         },
         context,
