@@ -5,6 +5,7 @@ import { commonView } from "./common-view.js";
 import { describeDaysLeft } from "./describe-days-left.js";
 import { formatDeadline, formatMoment, formatShortDate } from "./format-card-date.js";
 import { methodNames } from "./method-names.js";
+import { unreachableReason } from "./unreachable-reason.js";
 
 /** Binds cards/user.json: one person, what the bot knows of them and everything it has done, oldest first. */
 export function userView(card: UserCard, context: CardContext, text: CardText): CardView {
@@ -34,7 +35,10 @@ export function userView(card: UserCard, context: CardContext, text: CardText): 
     title: card.displayName,
     userPrincipalName: card.userPrincipalName,
     state: stateView(card, text),
-    unreachable: { show: card.unreachable !== null, text: text.text("user.unreachable", { reason: card.unreachable ?? "" }) },
+    unreachable: {
+      show: card.unreachable !== null,
+      text: text.text("user.unreachable", { reason: unreachableReason(card.unreachable?.code ?? null, text) }),
+    },
     facts,
     history: { title: text.text("user.history"), empty: events.length === 0, none: text.text("user.noEvents"), events },
   };

@@ -23,7 +23,8 @@ export interface StatusSummary {
   };
   readonly phases: readonly { name: string; deadline: string | null; deadlineDaysAfterFirstReminder: number | null; members: number; registered: number }[];
   readonly departments: Readonly<Record<string, { members: number; registered: number }>>;
-  readonly unreachable: readonly { id: string; displayName: string; userPrincipalName: string }[];
+  /** `code` is Graph's or the Bot Connector's for the refusal; null when none was recorded. */
+  readonly unreachable: readonly { id: string; displayName: string; userPrincipalName: string; code?: string | null }[];
   readonly unreachableCount: number;
 }
 
@@ -38,7 +39,7 @@ export class StatusTally {
   private readonly state = { registered: 0, remindedNotRegistered: 0, notYetReminded: 0, snoozed: 0, unreachable: 0, excluded: 0 };
   private readonly phases = new Map<string, { members: number; registered: number }>();
   private readonly departments = new Map<string, { members: number; registered: number }>();
-  private readonly unreachable: { id: string; displayName: string; userPrincipalName: string }[] = [];
+  private readonly unreachable: { id: string; displayName: string; userPrincipalName: string; code: string | null }[] = [];
   private unreachableCount = 0;
 
   constructor(private readonly policy: CampaignPolicy) {}
@@ -65,7 +66,12 @@ export class StatusTally {
       this.state.unreachable += 1;
       this.unreachableCount += 1;
       if (this.unreachable.length < unreachableListed) {
-        this.unreachable.push({ id: person.id, displayName: person.displayName ?? person.userPrincipalName, userPrincipalName: person.userPrincipalName });
+        this.unreachable.push({
+          id: person.id,
+          displayName: person.displayName ?? person.userPrincipalName,
+          userPrincipalName: person.userPrincipalName,
+          code: history?.unreachableCode ?? null,
+        });
       }
     } else if (skip?.action === "none" && skip.skip === "snoozed") this.state.snoozed += 1;
     else if (Object.values(history?.remindersByPhase ?? {}).some((n) => n > 0)) this.state.remindedNotRegistered += 1;
