@@ -8,12 +8,15 @@ import { messageText } from "../cards/message-text.js";
 import { answerCardAction } from "../card-actions/answer-card-action.js";
 import { answerDigestAction } from "../card-actions/answer-digest-action.js";
 import { cardContextFor } from "../cards/card-context.js";
+import { firstKnownLanguage, pickLanguage } from "../cards/pick-language.js";
 import { readLiveMethods } from "../graph/authentication-methods.js";
 import { renderOutboxMessage } from "../delivery/render-outbox-message.js";
 import { createAppInstaller, type AppInstaller } from "../delivery/app-installer.js";
 import { drainOutbox, type DrainOptions } from "../delivery/drain-outbox.js";
 import type { TeamsMessenger } from "../delivery/teams-messenger.js";
 import { readPeopleByIds } from "../store/read-people.js";
+import { readPersonState } from "../store/people-state.js";
+import type { AdaptiveCard } from "../cards/adaptive-card.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import { createBotApp } from "../teams/create-bot-app.js";
 import { createTeamsAdapter } from "../teams/create-teams-adapter.js";
@@ -29,7 +32,7 @@ export interface Bot {
   readonly installer: AppInstaller | undefined;
   /** What drainOutbox needs beyond the store, clock and log. */
   readonly delivery: Omit<DrainOptions, "store" | "clock" | "log">;
-  /** Resolves once any delivery started by a command or a button has finished. */
+  /** Resolves once any delivery or card update started by a command or a button has finished. */
   idle(): Promise<void>;
 }
 
@@ -69,10 +72,29 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
     });
   };
 
+  // Work a button starts but need not finish before it is answered (replacing a card for everyone).
+  let background: Promise<unknown> = Promise.resolve();
+  const later = (work: () => Promise<void>) => {
+    background = Promise.all([
+      background,
+      work().catch((error: unknown) => log.error({ err: error }, "follow-up of a card action failed")),
+    ]);
+  };
+
   const helpdesk = policy.helpdesk.conversationId;
   const cardActions = {
     policy,
     liveMethods: (userId: string) => readLiveMethods(graph, userId),
+    later,
+    replaceCard: async (message: { userId: string; conversationId: string; activityId: string }, card: AdaptiveCard) => {
+      const state = await readPersonState(store, message.userId);
+      const serviceUrl =
+        state?.conversation_id === message.conversationId && state.service_url ? state.service_url : config.teams.serviceUrl;
+      await messenger.update({ conversationId: message.conversationId, serviceUrl }, message.activityId, {
+        type: "message",
+        attachments: [cardAttachment(card)],
+      });
+    },
     notifyHelpdesk: helpdesk
       ? async (card: object) => {
           await messenger.send(
@@ -86,6 +108,11 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
     const snapshot = await currentSnapshot(store);
     return snapshot ? (await readPeopleByIds(store, snapshot.id, [userId])).get(userId) : undefined;
   };
+  // A reply speaks the language of the message it answers when we have it, else the directory's.
+  const replyLanguage = async (actorId: string | undefined, locale: string | undefined) => {
+    const person = actorId ? await languageOf(actorId) : undefined;
+    return pickLanguage(firstKnownLanguage(locale, person?.preferredLanguage));
+  };
 
   const app = createBotApp({
     adapter,
@@ -95,33 +122,29 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
     now: () => clock.now(),
     tenantId: config.teams.tenantId,
     handlers: {
-      message: async (text, actorId, personal) => {
-        const reply = await answerMessage(text, actorId, { store, policy, clock, log, roster, deliverSoon });
+      message: async (text, actorId, personal, locale) => {
+        const reply = await answerMessage(text, actorId, { store, policy, clock, log, roster, deliverSoon }, locale);
         // Teams sends files only in a personal chat: in a channel the export waits for one.
-        if (reply.kind === "file" && !personal) {
-          const person = actorId ? await languageOf(actorId) : undefined;
-          return {
-            kind: "text",
-            text: messageText(cardContextFor(policy, person?.preferredLanguage, null).language, "exportPersonalOnly", {}),
-          };
-        }
+        if (reply.kind === "file" && !personal)
+          return { kind: "text", text: messageText(await replyLanguage(actorId, locale), "exportPersonalOnly") };
         return reply;
       },
-      cardAction: (verb, data, actorId) =>
+      cardAction: (verb, data, actorId, locale) =>
         verb === "remindTeam"
-          ? answerDigestAction(data, actorId, { store, policy, now: () => clock.now(), log, deliverSoon })
-          : answerCardAction({ verb, data, actorId }, { ...cardActions, store, log, now: () => clock.now() }),
-      welcome: async (actorId, name) => {
+          ? answerDigestAction(data, actorId, { store, policy, now: () => clock.now(), log, deliverSoon }, locale)
+          : answerCardAction({ verb, data, actorId, locale }, { ...cardActions, store, log, now: () => clock.now() }),
+      welcome: async (actorId, name, locale) => {
         const person = await languageOf(actorId);
         const isAdmin = await roster.isAdmin(actorId);
         return renderCard(
           "welcome",
           { firstName: person?.givenName ?? name.split(" ")[0] ?? "", isAdmin },
-          cardContextFor(policy, person?.preferredLanguage, null),
+          cardContextFor(policy, firstKnownLanguage(locale, person?.preferredLanguage), null),
         );
       },
       acceptedFile: async (actorId) => ((await roster.isAdmin(actorId)) ? Buffer.from(await exportCsv(store, policy), "utf8") : undefined),
+      declinedFile: async (actorId, locale) => messageText(await replyLanguage(actorId, locale), "exportDeclined"),
     },
   });
-  return { adapter, app, messenger, installer, delivery, idle: () => draining.then(() => undefined) };
+  return { adapter, app, messenger, installer, delivery, idle: async () => void (await Promise.all([draining, background])) };
 }

@@ -21,6 +21,7 @@ export const MESSAGE_KEYS = [
   "notPaused",
   "exportPersonalOnly",
   "exportReady",
+  "exportDeclined",
   "noSyncYet",
   "filterNotFound",
   "pageNotFound",

@@ -4,6 +4,7 @@ import { alertView } from "./alert-view.js";
 import type { CardContext, CardDataByName, CardName } from "./card-data.js";
 import { CardText } from "./card-text.js";
 import type { CardView } from "./card-view.js";
+import { checkingView } from "./checking-view.js";
 import { digestRemindedView } from "./digest-reminded-view.js";
 import { digestView } from "./digest-view.js";
 import { escalationView } from "./escalation-view.js";
@@ -32,6 +33,7 @@ const VIEWS: Views = {
   reminder: reminderView,
   thankYou: thankYouView,
   stillMissing: stillMissingView,
+  checking: checkingView,
   snoozed: snoozedView,
   helpRequested: helpRequestedView,
   noSmartphone: noSmartphoneView,

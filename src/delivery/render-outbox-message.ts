@@ -8,6 +8,7 @@ import type { Store } from "../store/open-store.js";
 import type { OutboxRow } from "../store/outbox.js";
 import { readPersonState } from "../store/people-state.js";
 import { cardContextFor } from "../cards/card-context.js";
+import { firstKnownLanguage } from "../cards/pick-language.js";
 
 export interface RenderedMessage {
   readonly activity: Record<string, unknown>;
@@ -34,7 +35,8 @@ export async function renderOutboxMessage(
     };
   }
   const state = await readPersonState(store, row.recipient_id);
-  const context = cardContextFor(policy, payload.preferredLanguage, state?.time_zone);
+  // The language their Teams spoke to us last, else the directory's preferredLanguage.
+  const context = cardContextFor(policy, firstKnownLanguage(state?.locale, payload.preferredLanguage), state?.time_zone);
   const today = localMoment(now, context.timeZone).date;
   const left = (deadline: string) => daysBetween(today, deadline);
   switch (payload.card) {

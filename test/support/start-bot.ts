@@ -8,6 +8,8 @@ import { chooseListenHost } from "../../src/teams/choose-listen-host.js";
 export interface RunningBot {
   readonly runtime: Runtime;
   readonly server: BotServer;
+  /** Resolves once what buttons and commands started in the background (sends, card updates) is done. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export async function startBot(env: Record<string, string>): Promise<RunningBot>
   return {
     runtime,
     server,
+    idle: () => bot.idle(),
     close: async () => {
       await server.close();
       await runtime.close();

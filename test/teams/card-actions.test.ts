@@ -122,6 +122,11 @@ describe("card actions over HTTP, as Teams sends them", () => {
     // The thank-you card ends the conversation: no buttons left to press.
     expect(textOf(after.body.value)).not.toContain("Action.Execute");
     expect(textOf(after.body.value)).not.toEqual(textOf(before.body.value));
+    // An invoke's answer changes the card on the device that pressed; the reminder itself is replaced for every device.
+    await bot.idle();
+    const updates = world.connector.activities.filter((a) => a.kind === "update");
+    expect(updates.map((a) => [a.conversationId, a.id])).toEqual([[row.conversation_id, row.activity_id]]);
+    expect(textOf((updates[0]?.activity.attachments as { content: unknown }[])[0]?.content)).toEqual(textOf(after.body.value));
     const state = await bot.runtime.store.db
       .selectFrom("people_state")
       .select("confirmed_registered_at")
