@@ -42,7 +42,7 @@ const refusals: Readonly<Record<string, string>> = {
  * is to ask Graph for the installation's chat; until it exists the message is retried with back-off,
  * and nobody is marked unreachable for refusals in that window.
  */
-export async function deliverMessage(row: Pick<OutboxRow, "recipient_id">, deps: DeliverDeps): Promise<DeliveryOutcome> {
+export async function deliverMessage(row: Pick<OutboxRow, "recipient_id" | "attempts">, deps: DeliverDeps): Promise<DeliveryOutcome> {
   const userId = row.recipient_id;
   try {
     if (deps.knownConversation) {
@@ -58,7 +58,7 @@ export async function deliverMessage(row: Pick<OutboxRow, "recipient_id">, deps:
       conversation = await deps.messenger.openConversation(userId);
     } catch (error) {
       if (!isNotInstalled(error) || !deps.installer) throw error;
-      return await installThenSend(userId, deps.installer, deps);
+      return await installThenSend(userId, deps.installer, deps, row.attempts);
     }
     return await sendTo(conversation, deps, false);
   } catch (error) {
@@ -66,7 +66,13 @@ export async function deliverMessage(row: Pick<OutboxRow, "recipient_id">, deps:
   }
 }
 
-async function installThenSend(userId: string, installer: AppInstaller, deps: DeliverDeps): Promise<DeliveryOutcome> {
+/*
+ * Teams opens the chat "a few seconds" after an install; asking again sooner only costs requests.
+ * Doubling from 4 s to a minute gives it about five minutes over the default eight tries.
+ */
+const chatWaitMs = (attempt: number) => Math.min(60_000, 4000 * 2 ** Math.max(0, attempt - 1));
+
+async function installThenSend(userId: string, installer: AppInstaller, deps: DeliverDeps, attempt: number): Promise<DeliveryOutcome> {
   const install = await installer.installFor(userId);
   if (install.outcome === "blocked") {
     return { result: "unreachable", reason: "a Teams app permission policy keeps the bot from them", code: install.code };
@@ -74,7 +80,7 @@ async function installThenSend(userId: string, installer: AppInstaller, deps: De
   if (install.outcome === "userGone") return { result: "unreachable", reason: "they are no longer in the directory", code: install.code };
   const installed = install.outcome === "installed";
   const chatId = await installer.chatWith(userId);
-  const waiting = (why: string): DeliveryOutcome => ({ result: "retry", retryAfterMs: undefined, installed, error: why });
+  const waiting = (why: string): DeliveryOutcome => ({ result: "retry", retryAfterMs: chatWaitMs(attempt), installed, error: why });
   if (!chatId) return waiting("installed; waiting for Teams to open the chat");
   try {
     return await sendTo({ conversationId: chatId, serviceUrl: deps.serviceUrl }, deps, installed);
