@@ -38,7 +38,7 @@ export const graphPermissions: readonly GraphPermission[] = [
   {
     name: "AppCatalog.Read.All",
     paths: /^\/appCatalogs\/teamsApps/,
-    why: "look up the bot's app id in your organisation's Teams app catalog (or set TEAMS_CATALOG_APP_ID instead)",
+    why: "look up the bot's app id in your organisation's Teams app catalog, unless TEAMS_CATALOG_APP_ID is set",
   },
 ];
 
