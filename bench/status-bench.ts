@@ -19,6 +19,7 @@ import { openRuntime } from "../src/app/open-runtime.js";
 import { readCampaign } from "../src/config/read-campaign.js";
 import { syncDirectory } from "../src/directory/sync-directory.js";
 import { planCampaign } from "../src/jobs/plan-campaign.js";
+import { recordStatus } from "../src/reports/record-status.js";
 import { startSimulatedConnector } from "../src/sandbox/connector/simulated-connector.js";
 import { personalMessage, postToBot } from "../src/sandbox/connector/teams-activities.js";
 import { serveBot } from "../src/app/serve-bot.js";
@@ -80,7 +81,8 @@ const syncS = (performance.now() - t) / 1000;
 graphProcess.kill();
 t = performance.now();
 // What every campaign run does; it leaves the status ready for /mfa status.
-await planCampaign(runtime.store, policy, Date.now(), () => Promise.resolve());
+const planned = await planCampaign(runtime.store, policy, Date.now(), () => Promise.resolve());
+if (planned.status) await recordStatus(runtime.store, planned.status, policy.timeZone);
 const planS = (performance.now() - t) / 1000;
 
 const bot = openBot(runtime, policy);

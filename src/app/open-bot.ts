@@ -1,4 +1,4 @@
-import type { Application, TeamsAdapter } from "@microsoft/teams-ai";
+import type { BotAdapter, BotApplication } from "../teams/bot-sdk-types.js";
 import { cardAttachment, renderCard } from "../cards/render-card.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import { createAdminRoster } from "../chatops/admin-roster.js";
@@ -10,6 +10,8 @@ import { answerDigestAction } from "../card-actions/answer-digest-action.js";
 import { cardContextFor } from "../cards/card-context.js";
 import { firstKnownLanguage, pickLanguage } from "../cards/pick-language.js";
 import { readLiveMethods } from "../graph/authentication-methods.js";
+import { appPackagePath } from "../doctor/app-package-path.js";
+import { runDoctor } from "../doctor/run-doctor.js";
 import { renderOutboxMessage } from "../delivery/render-outbox-message.js";
 import { createAppInstaller, type AppInstaller } from "../delivery/app-installer.js";
 import { drainOutbox, type DrainOptions } from "../delivery/drain-outbox.js";
@@ -24,10 +26,11 @@ import { PacedHttpClient } from "../teams/paced-http-client.js";
 import { createProactiveMessenger } from "../teams/proactive-messenger.js";
 import { SlidingWindow } from "../time/sliding-window.js";
 import type { Runtime } from "./open-runtime.js";
+import { shareDoctorRuns } from "./share-doctor-runs.js";
 
 export interface Bot {
-  readonly adapter: TeamsAdapter;
-  readonly app: Application;
+  readonly adapter: BotAdapter;
+  readonly app: BotApplication;
   readonly messenger: TeamsMessenger;
   readonly installer: AppInstaller | undefined;
   /** What drainOutbox needs beyond the store, clock and log. */
@@ -53,7 +56,8 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
     messenger,
     installer,
     serviceUrl: config.teams.serviceUrl,
-    render: (row: Parameters<DrainOptions["render"]>[0]) => renderOutboxMessage(store, policy, config.teams.serviceUrl, row, clock.now()),
+    render: (row: Parameters<DrainOptions["render"]>[0], state: Parameters<DrainOptions["render"]>[1]) =>
+      Promise.resolve(renderOutboxMessage(policy, config.teams.serviceUrl, row, state, clock.now())),
   };
   const roster = createAdminRoster({ graph, groupId: config.admins.groupId, userIds: config.admins.userIds, clock });
 
@@ -104,6 +108,10 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
         }
       : undefined,
   };
+  const doctor = shareDoctorRuns(
+    () => runDoctor({ config, policy, graph, fetch: runtime.fetch, appPackagePath: appPackagePath(config) }, clock.now()),
+    { store, clock, log },
+  );
   const languageOf = async (userId: string) => {
     const snapshot = await currentSnapshot(store);
     return snapshot ? (await readPeopleByIds(store, snapshot.id, [userId])).get(userId) : undefined;
@@ -123,7 +131,7 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
     tenantId: config.teams.tenantId,
     handlers: {
       message: async (text, actorId, personal, locale) => {
-        const reply = await answerMessage(text, actorId, { store, policy, clock, log, roster, deliverSoon }, locale);
+        const reply = await answerMessage(text, actorId, { store, policy, clock, log, roster, deliverSoon, runDoctor: doctor }, locale);
         // Teams sends files only in a personal chat: in a channel the export waits for one.
         if (reply.kind === "file" && !personal)
           return { kind: "text", text: messageText(await replyLanguage(actorId, locale), "exportPersonalOnly") };

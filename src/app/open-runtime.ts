@@ -14,6 +14,8 @@ export interface Runtime {
   readonly log: Logger;
   readonly clock: Clock;
   readonly store: Store;
+  /** For HTTP beyond Graph (the bot's sign-in check); tests inject theirs. */
+  readonly fetch: typeof fetch;
   graph(events?: PaceEvents): GraphClient;
   close(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     log,
     clock,
     store,
+    fetch: options.fetch ?? fetch,
     graph: (events) =>
       createGraphClient({
         baseUrl: config.graph.baseUrl,

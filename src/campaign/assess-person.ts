@@ -36,7 +36,7 @@ export function assessPerson(person: Person, history: PersonHistory, policy: Cam
     },
   });
   const exclusion = findExclusion(person, policy);
-  if (exclusion) return skip("excluded", exclusion);
+  if (exclusion) return skip("excluded", exclusion.reason);
   if (isRegistered(policy.requirement, person, history)) {
     return skip("registered", `meets the requirement (${policy.requirement})`);
   }

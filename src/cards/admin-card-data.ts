@@ -33,6 +33,22 @@ export interface StatusCard {
   unreachableCount: number;
   /** Who paused reminders and when (ISO instant); null while they run. */
   paused: { by: string; at: string } | null;
+  /** How MFA is enforced, as the last `doctor` found it; null before the first doctor run. */
+  enforcement: EnforcementLine | null;
+}
+
+/** The status card's one line on enforcement: the state, the policies it rests on, when it was checked (ISO instant). */
+export interface EnforcementLine {
+  state: "securityDefaults" | "conditionalAccess" | "partial" | "reportOnly" | "none" | "unknown";
+  policies: readonly string[];
+  checkedAt: string;
+}
+
+/** `/mfa doctor`: the setup checklist, as `mfa-nudge doctor --json` prints it. */
+export interface DoctorCard {
+  checks: { check: string; status: "ok" | "warn" | "fail" | "skipped"; detail: string; fix: string }[];
+  /** ISO instant. */
+  checkedAt: string;
 }
 
 /** `/mfa pending [department | manager UPN] [page]`: one page of people not registered. */

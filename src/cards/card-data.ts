@@ -8,6 +8,7 @@ import type {
   AlertCard,
   DigestCard,
   DigestRemindedCard,
+  DoctorCard,
   HelpCard,
   PendingCard,
   PreviewCard,
@@ -137,6 +138,7 @@ export interface CardDataByName {
   digestReminded: DigestRemindedCard;
   adminReport: AdminReportCard;
   alert: AlertCard;
+  doctor: DoctorCard;
 }
 
 export type CardName = keyof CardDataByName;

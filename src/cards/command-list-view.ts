@@ -1,7 +1,7 @@
 import type { CardText } from "./card-text.js";
 
 /** Every `mfa` command the bot answers, in the order an admin meets them. */
-export const ADMIN_COMMANDS = ["status", "pending", "user", "preview", "remind", "pause", "resume", "export", "help"] as const;
+export const ADMIN_COMMANDS = ["status", "pending", "user", "preview", "remind", "pause", "resume", "export", "doctor", "help"] as const;
 
 export interface CommandView {
   usage: string;

@@ -29,6 +29,7 @@ export const MESSAGE_KEYS = [
   "notYourCard",
   "digestOutdated",
   "digestAlreadyUsed",
+  "doctorStillRunning",
   "tryAgainLater",
 ] as const;
 

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { cardsDir } from "./cards-dir.js";
+import { escapeHtml } from "./escape-html.js";
+import { inlineJson } from "./inline-json.js";
 
 export interface CardPreviewSection {
   title: string;
@@ -123,13 +125,3 @@ body.light { background: #f5f5f5; color: #242424; }
 body.dark { background: #1f1f1f; color: #ffffff; }
 h2 { font-size: 13px; font-weight: 600; margin: 24px 0 8px; opacity: 0.75; }
 `;
-
-/** Text as HTML text or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** JSON for inside a `<script>` element. "</script" would end the element early; \u003c is the same "<" to JSON.parse. */
-export function inlineJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
-}

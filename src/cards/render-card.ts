@@ -7,6 +7,7 @@ import type { CardView } from "./card-view.js";
 import { checkingView } from "./checking-view.js";
 import { digestRemindedView } from "./digest-reminded-view.js";
 import { digestView } from "./digest-view.js";
+import { doctorView } from "./doctor-view.js";
 import { escalationView } from "./escalation-view.js";
 import { expandCardTemplate } from "./expand-card-template.js";
 import { helpRequestedView } from "./help-requested-view.js";
@@ -49,6 +50,7 @@ const VIEWS: Views = {
   digestReminded: digestRemindedView,
   adminReport: adminReportView,
   alert: alertView,
+  doctor: doctorView,
 };
 
 /**

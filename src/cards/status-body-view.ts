@@ -1,7 +1,7 @@
 import type { CardContext, StatusCard } from "./card-data.js";
 import type { CardText } from "./card-text.js";
 import { unreachableReason } from "./unreachable-reason.js";
-import { formatDeadline, formatMoment } from "./format-card-date.js";
+import { formatDeadline, formatMoment, formatShortDate } from "./format-card-date.js";
 import { formatCardCount, formatCardPercent, percentOf } from "./format-card-number.js";
 import { registeredDonutView, trendLineView } from "./status-charts-view.js";
 
@@ -25,6 +25,7 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
   const behind = furthestBehind(card.furthestBehind);
   return {
     asOf: card.lastSync === null ? text.text("status.noSync") : text.text("status.asOf", formatMoment(card.lastSync, context, withZone)),
+    enforcement: enforcementView(card.enforcement, context, text),
     paused: {
       show: card.paused !== null,
       title: text.text("status.paused.title"),
@@ -86,6 +87,24 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
       },
     },
   };
+}
+
+// Enforced for everyone is as it should be; anything less is worth the reader's eye, nothing at all most of all.
+const ENFORCEMENT_COLORS = {
+  securityDefaults: "default",
+  conditionalAccess: "default",
+  partial: "warning",
+  reportOnly: "warning",
+  none: "attention",
+  unknown: "default",
+} as const;
+
+/** One line: how MFA is enforced, as the last doctor run found it, and when that was. */
+function enforcementView(line: StatusCard["enforcement"], context: CardContext, text: CardText): { text: string; color: string } {
+  if (line === null) return { text: text.text("status.enforcement.notChecked"), color: "default" };
+  const policies = line.policies.map((name) => `"${name}"`).join(", ");
+  const date = line.checkedAt === "" ? "" : formatShortDate(line.checkedAt, context);
+  return { text: text.text(`status.enforcement.${line.state}`, { policies, date }), color: ENFORCEMENT_COLORS[line.state] };
 }
 
 function phaseDeadline(phase: StatusCard["phases"][number], context: CardContext, text: CardText): string {

@@ -9,9 +9,11 @@ import { readPersonState } from "../store/people-state.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import type { Clock } from "../time/clock.js";
+import type { DoctorReport } from "../doctor/run-doctor.js";
 import type { AdminRoster } from "./admin-roster.js";
 import type { ChatReply } from "./chat-reply.js";
 import type { CommandHandler } from "./command-context.js";
+import { doctorCommand } from "./doctor-command.js";
 import { exportCommand } from "./export-command.js";
 import { helpCommand } from "./help-command.js";
 import { parseCommand, type CommandName } from "./parse-command.js";
@@ -29,6 +31,7 @@ export interface ChatopsDeps {
   readonly log: Logger;
   readonly roster: AdminRoster;
   readonly deliverSoon: () => void;
+  readonly runDoctor: () => Promise<DoctorReport>;
 }
 
 const handlers: Record<CommandName, CommandHandler> = {
@@ -40,6 +43,7 @@ const handlers: Record<CommandName, CommandHandler> = {
   pause: pauseCommand(true),
   resume: pauseCommand(false),
   export: exportCommand,
+  doctor: doctorCommand(),
   help: helpCommand,
 };
 
@@ -67,7 +71,7 @@ export async function answerMessage(text: string, actorId: string | undefined, d
     return { kind: "text", text: messageText(card.language, "aboutBot", { helpdesk: policy.helpdesk.name }) };
   }
 
-  const context = { store, policy, now, actorId: actorId ?? "", card, deliverSoon: deps.deliverSoon };
+  const context = { store, policy, now, actorId: actorId ?? "", card, deliverSoon: deps.deliverSoon, runDoctor: deps.runDoctor };
   if (!command.known) return helpCommand(command.text, context);
   await recordAudit(store, new Date(now), {
     actorKind: "admin",

@@ -1,4 +1,4 @@
-export const commandNames = ["status", "pending", "user", "preview", "remind", "pause", "resume", "export", "help"] as const;
+export const commandNames = ["status", "pending", "user", "preview", "remind", "pause", "resume", "export", "doctor", "help"] as const;
 export type CommandName = (typeof commandNames)[number];
 
 export type ParsedCommand =

@@ -42,7 +42,7 @@ export const userCommand: CommandHandler = async (args, context) => {
         managerName: manager?.displayName ?? null,
         registered,
         methodsRegistered: [...person.methodsRegistered],
-        excludedBecause: findExclusion(person, policy) ?? null,
+        excludedBecause: findExclusion(person, policy)?.reason ?? null,
         phase: phase?.name ?? null,
         deadline,
         daysLeft: deadline ? daysBetween(localMoment(now, policy.timeZone).date, deadline) : null,

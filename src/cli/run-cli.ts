@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
+import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerPreviewCommand } from "./commands/preview-command.js";
 import { registerRunOnceCommand } from "./commands/run-once-command.js";
 import { registerSandboxCommand } from "./commands/sandbox-command.js";
@@ -20,6 +21,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerStatusCommand(program, io);
   registerPreviewCommand(program, io);
   registerRunOnceCommand(program, io);
+  registerDoctorCommand(program, io);
   registerStartCommand(program, io);
   registerDemoCommand(program, io);
   registerSandboxCommand(program, io);

@@ -22,6 +22,8 @@ export interface Config {
     readonly baseUrl: string;
     readonly auth: GraphAuth;
     readonly tenantId: string | undefined;
+    /** AZURE_CLIENT_ID, also when a ready token is used: the Teams manifest's webApplicationInfo.id must match it. */
+    readonly clientId: string | undefined;
     readonly reportsPace: { readonly limit: number; readonly windowMs: number };
   };
   readonly database: DatabaseTarget;
@@ -36,6 +38,10 @@ export interface Config {
     readonly bot: BotSettings | undefined;
     readonly tenantId: string | undefined;
     readonly pace: { readonly limit: number; readonly windowMs: number };
+    /** The Entra ID sign-in host `doctor` asks for a Bot Framework token. */
+    readonly loginUrl: string;
+    /** The app package `doctor` reads; undefined: out/mfa-nudge-teams-app.zip in the project. */
+    readonly appPackagePath: string | undefined;
   };
   readonly server: { readonly port: number; readonly host: string | undefined };
   readonly admins: { readonly groupId: string | undefined; readonly userIds: readonly string[] };

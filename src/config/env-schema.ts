@@ -18,7 +18,7 @@ const httpUrl = (fallback: string) =>
   optionalText
     .transform((v) => v ?? fallback)
     .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), {
-      message: "expected an http(s) URL such as https://graph.microsoft.com",
+      message: `expected an http(s) URL such as ${fallback}`,
     })
     .transform((v) => v.replace(/\/+$/, ""));
 
@@ -65,6 +65,10 @@ export const envSchema = z.object({
     .refine((v) => v === "SingleTenant" || v === "MultiTenant", { message: "expected SingleTenant or MultiTenant" }),
   // Teams allows 50 requests per second per bot per tenant.
   TEAMS_PACE: pace("50/1s"),
+  // Where `doctor` asks Entra ID for a Bot Framework token with BOT_ID and BOT_PASSWORD.
+  BOT_LOGIN_URL: httpUrl("https://login.microsoftonline.com"),
+  // The app package `doctor` reads webApplicationInfo from; default out/mfa-nudge-teams-app.zip.
+  TEAMS_APP_PACKAGE: optionalText,
   PORT: optionalText
     .transform((v) => v ?? "3978")
     .refine((v) => /^\d+$/.test(v) && Number(v) < 65536, { message: "expected a TCP port number" })

@@ -24,7 +24,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
   if (problems.length > 0 || !database) throw configError(problems);
 
   return deepFreeze({
-    graph: { baseUrl: e.GRAPH_BASE_URL, auth, tenantId: e.AZURE_TENANT_ID, reportsPace: e.GRAPH_REPORTS_PACE },
+    graph: { baseUrl: e.GRAPH_BASE_URL, auth, tenantId: e.AZURE_TENANT_ID, clientId: e.AZURE_CLIENT_ID, reportsPace: e.GRAPH_REPORTS_PACE },
     database,
     campaignFile: e.CAMPAIGN_FILE,
     teams: {
@@ -34,6 +34,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       bot,
       tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID,
       pace: e.TEAMS_PACE,
+      loginUrl: e.BOT_LOGIN_URL,
+      appPackagePath: e.TEAMS_APP_PACKAGE,
     },
     server: { port: e.PORT, host: e.HOST },
     admins: { groupId: e.ADMIN_GROUP_ID, userIds: e.ADMIN_USER_IDS },

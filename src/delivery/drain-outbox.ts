@@ -4,7 +4,7 @@ import { isPaused } from "../store/app-state.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
 import { claimMessages, markFinal, markHeld, markRetry, markSent, nextReadyAt, type OutboxRow } from "../store/outbox.js";
-import { readPersonState, updatePersonState } from "../store/people-state.js";
+import { readPersonState, updatePersonState, type PersonState } from "../store/people-state.js";
 import type { Clock } from "../time/clock.js";
 import type { AppInstaller } from "./app-installer.js";
 import { deliverMessage } from "./deliver-message.js";
@@ -21,7 +21,10 @@ export interface DrainOptions {
   readonly clock: Clock;
   readonly log: Logger;
   /** Builds the activity for a row (the card, in the recipient's language, as of now), and its channel if it has one. */
-  readonly render: (row: OutboxRow) => Promise<{ activity: Record<string, unknown>; conversation?: ConversationRef }>;
+  readonly render: (
+    row: OutboxRow,
+    recipient: PersonState | undefined,
+  ) => Promise<{ activity: Record<string, unknown>; conversation?: ConversationRef }>;
   /** Sends in flight at once. Teams' pace is enforced below, in the messenger. */
   readonly concurrency?: number;
   readonly leaseMs?: number;
@@ -68,15 +71,16 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
   await releaseOrphanedClaims(store, new Date(clock.now()));
 
   const handle = async (row: OutboxRow): Promise<void> => {
+    // One read of the recipient's state per message: the card needs their time zone and snoozes, the send their chat.
+    const state = row.kind === "notice" ? undefined : await readPersonState(store, row.recipient_id);
     let rendered: { activity: Record<string, unknown>; conversation?: ConversationRef };
     try {
-      rendered = await options.render(row);
+      rendered = await options.render(row, state);
     } catch (error) {
       await markFinal(store, row.id, worker, "failed", `could not render: ${(error as Error).message}`);
       tally.failed += 1;
       return;
     }
-    const state = rendered.conversation ? undefined : await readPersonState(store, row.recipient_id);
     const known =
       rendered.conversation ??
       (state?.conversation_id && state.service_url ? { conversationId: state.conversation_id, serviceUrl: state.service_url } : undefined);

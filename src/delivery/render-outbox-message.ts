@@ -4,9 +4,8 @@ import { daysBetween, localMoment } from "../campaign/local-calendar.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import type { ConversationRef } from "./teams-messenger.js";
 import type { OutboxPayload } from "./outbox-payload.js";
-import type { Store } from "../store/open-store.js";
 import type { OutboxRow } from "../store/outbox.js";
-import { readPersonState } from "../store/people-state.js";
+import type { PersonState } from "../store/people-state.js";
 import { cardContextFor } from "../cards/card-context.js";
 import { firstKnownLanguage } from "../cards/pick-language.js";
 
@@ -20,13 +19,13 @@ export interface RenderedMessage {
  * The activity for an outbox row, rendered at send time: days left are counted on the day it is
  * actually sent, in the recipient's own time zone as Teams last told us.
  */
-export async function renderOutboxMessage(
-  store: Store,
+export function renderOutboxMessage(
   policy: CampaignPolicy,
   serviceUrl: string,
   row: OutboxRow,
+  state: PersonState | undefined,
   now: number,
-): Promise<RenderedMessage> {
+): RenderedMessage {
   const payload = JSON.parse(row.payload) as OutboxPayload;
   if (payload.card === "channel") {
     return {
@@ -34,7 +33,6 @@ export async function renderOutboxMessage(
       conversation: { conversationId: payload.conversationId, serviceUrl },
     };
   }
-  const state = await readPersonState(store, row.recipient_id);
   // The language their Teams spoke to us last, else the directory's preferredLanguage.
   const context = cardContextFor(policy, firstKnownLanguage(state?.locale, payload.preferredLanguage), state?.time_zone);
   const today = localMoment(now, context.timeZone).date;

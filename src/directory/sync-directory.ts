@@ -9,7 +9,7 @@ import type { GraphClient } from "../graph/client/graph-client.js";
 import { readGroupUserIds } from "../graph/groups.js";
 import { readRegistrationDetailsPages } from "../graph/reports.js";
 import { readUsersDeltaPages } from "../graph/users.js";
-import { parseDirectoryUser, parseRegistrationDetails } from "./parse-graph-rows.js";
+import { parseDirectoryUser, parseRegistrationDetails } from "../graph/parse-graph-rows.js";
 
 export type SyncStream = "report" | "users" | "groups";
 

@@ -15,12 +15,12 @@ export enum ErrorCode {
   GraphUnreachable = "graph_unreachable",
   GraphResponseInvalid = "graph_response_invalid",
   SyncAlreadyRunning = "sync_already_running",
-  NoSnapshot = "no_snapshot",
+  /** `doctor` found something that will not work. */
+  ChecksFailed = "checks_failed",
   StoreFailed = "store_failed",
   TeamsSendFailed = "teams_send_failed",
   TeamsAppNotInCatalog = "teams_app_not_in_catalog",
   TeamsSetupBroken = "teams_setup_broken",
-  Refused = "refused",
 }
 
 /** Exit status per error family: 2 for input the operator must fix, 1 for everything else. */

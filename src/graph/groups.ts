@@ -16,3 +16,12 @@ function isUserObject(value: unknown): value is { id: string } {
   const o = value as { id?: unknown; "@odata.type"?: unknown };
   return typeof o.id === "string" && (o["@odata.type"] === undefined || o["@odata.type"] === "#microsoft.graph.user");
 }
+
+/** One group by object id (GET /groups/{id}, GroupMember.Read.All); a missing one is a GraphNotFound error. */
+export async function readGroup(graph: GraphClient, groupId: string): Promise<{ id: string; displayName: string }> {
+  const body = (await graph.get(`/groups/${encodeURIComponent(groupId)}?$select=id,displayName`)) as {
+    id?: unknown;
+    displayName?: unknown;
+  };
+  return { id: typeof body.id === "string" ? body.id : groupId, displayName: typeof body.displayName === "string" ? body.displayName : "" };
+}

@@ -1,4 +1,4 @@
-import { directoryUserSelect } from "../directory/directory-user.js";
+import { directoryUserSelect } from "./directory-user.js";
 import type { GraphClient } from "./client/graph-client.js";
 import { readPages, type GraphPage } from "./client/read-pages.js";
 
@@ -9,4 +9,33 @@ const usersDeltaHeaders = { Prefer: "odata.maxpagesize=999" };
 /** The directory through /users/delta (User.Read.All), a page at a time; the last page carries the deltaLink. */
 export function readUsersDeltaPages(graph: GraphClient): AsyncGenerator<GraphPage> {
   return readPages(graph, usersDeltaUrl, usersDeltaHeaders);
+}
+
+/** One user by object id or UPN (GET /users/{id | userPrincipalName}); a missing one is a GraphNotFound error. */
+export async function readUser(graph: GraphClient, idOrUpn: string): Promise<{ id: string; userPrincipalName: string }> {
+  const body = (await graph.get(`/users/${encodeURIComponent(idOrUpn)}?$select=id,userPrincipalName`)) as {
+    id?: unknown;
+    userPrincipalName?: unknown;
+  };
+  return {
+    id: typeof body.id === "string" ? body.id : "",
+    userPrincipalName: typeof body.userPrincipalName === "string" ? body.userPrincipalName : idOrUpn,
+  };
+}
+
+/**
+ * The ids of every group a user belongs to, directly or through nested groups
+ * (GET /users/{id}/transitiveMemberOf, User.Read.All: groups come back with their id even without a
+ * group permission).
+ */
+export async function readUserGroupIds(graph: GraphClient, userId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const page of readPages(graph, `/users/${encodeURIComponent(userId)}/transitiveMemberOf?$select=id`)) {
+    for (const member of page.value as { id?: unknown; "@odata.type"?: unknown }[]) {
+      if (typeof member.id === "string" && (member["@odata.type"] ?? "#microsoft.graph.group") === "#microsoft.graph.group") {
+        ids.push(member.id);
+      }
+    }
+  }
+  return ids;
 }

@@ -6,6 +6,7 @@ import type { CampaignPolicy } from "../campaign/policy.js";
 import { buildStatusCard } from "../reports/build-status-card.js";
 import type { StatusSummary } from "../reports/status-summary.js";
 import type { Store } from "../store/open-store.js";
+import { readFiguresBefore } from "../store/daily-figures.js";
 import { queueMessages } from "../store/outbox.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
@@ -30,12 +31,8 @@ export async function planAdminReport(
   if (already) return 0;
 
   const since = new Date(now - 86_400_000).toISOString();
-  const [registered, unreachable, failures, snapshot] = await Promise.all([
-    store.db
-      .selectFrom("registration_firsts")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("first_seen_registered_at", ">", since)
-      .executeTakeFirst(),
+  const [yesterday, unreachable, failures, snapshot] = await Promise.all([
+    readFiguresBefore(store, date),
     store.db.selectFrom("audit_log").select("subject_id").where("action", "=", "person.unreachable").where("at", ">", since).execute(),
     store.db
       .selectFrom("outbox")
@@ -51,7 +48,8 @@ export async function planAdminReport(
     "adminReport",
     {
       status: await buildStatusCard(store, summary, now),
-      newlyRegistered: Number(registered?.n ?? 0),
+      // The day's change in the one registered count, so the report agrees with the donut above it.
+      newlyRegistered: summary && yesterday ? Math.max(0, summary.registered - yesterday.registered) : 0,
       newlyUnreachable: ids.map((id) => ({
         displayName: people.get(id)?.displayName ?? id,
         userPrincipalName: people.get(id)?.userPrincipalName ?? "",

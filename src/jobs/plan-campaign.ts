@@ -8,8 +8,7 @@ import type { Store } from "../store/open-store.js";
 import { readAllPeople, readPeopleByIds } from "../store/read-people.js";
 import { readHistories } from "../store/read-histories.js";
 import { isPaused } from "../store/app-state.js";
-import { saveStatusSummary } from "../store/status-summary-cache.js";
-import { StatusTally, type StatusSummary } from "../reports/status-summary.js";
+import { StatusTally, type Figures, type StatusSummary } from "../reports/status-summary.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 
 export type DueDecision = RemindDecision | EscalateDecision;
@@ -26,25 +25,33 @@ export interface CampaignPlanSummary {
   readonly skipped: Readonly<Record<SkipReason, number>>;
   /** Where the rollout stands; undefined before the first sync. */
   readonly status: StatusSummary | undefined;
+  /** The figures of one manager's direct reports in scope (the digests' team line). */
+  readonly teamOf: (managerId: string) => Figures;
 }
+
+/** Sees each page of people with their histories, as the pass goes (the digests collect from it). */
+export type PeopleVisitor = (people: readonly Person[], histories: ReadonlyMap<string, PersonHistory>) => void;
 
 /**
  * Runs the pure planner over the current snapshot a page of people at a time (flat memory), with
  * each page's histories and, where an escalation may be due, the managers. `onPage` receives the
- * decisions due now: preview prints them, a run queues them.
+ * decisions due now: preview prints them, a run queues them. The same pass adds everyone up (the
+ * status summary) and shows each page to `visit`, so nobody is read twice in a run. It writes
+ * nothing itself: keeping the summary is the run's business, not a preview's.
  */
 export async function planCampaign(
   store: Store,
   policy: CampaignPolicy,
   now: number,
   onPage: (page: PlanPage) => Promise<void>,
+  visit?: PeopleVisitor,
 ): Promise<CampaignPlanSummary> {
   const snapshot = await currentSnapshot(store);
   const skipped = Object.fromEntries(skipReasons.map((r) => [r, 0])) as Record<SkipReason, number>;
   const summary = { people: 0, remind: 0, escalate: 0, skipped };
-  if (!snapshot) return { ...summary, status: undefined };
+  if (!snapshot) return { ...summary, status: undefined, teamOf: () => ({ members: 0, registered: 0 }) };
   const paused = await isPaused(store);
-  const tally = new StatusTally(policy);
+  const tally = new StatusTally(policy, now);
 
   for await (const people of readAllPeople(store, snapshot.id)) {
     const histories = await readHistories(
@@ -55,16 +62,13 @@ export async function planCampaign(
     const decisions = planReminders(people, (id) => histories.get(id), { policy, now, paused, managerOf: (id) => managers.get(id) });
     const due = decisions.filter((d): d is DueDecision => d.action !== "none");
     count(summary, decisions);
-    const decisionsOf = new Map<string, Decision[]>();
-    for (const d of decisions) decisionsOf.set(d.userId, [...(decisionsOf.get(d.userId) ?? []), d]);
-    for (const person of people) tally.add(person, histories.get(person.id), decisionsOf.get(person.id) ?? []);
+    for (const person of people) tally.add(person, histories.get(person.id));
+    visit?.(people, histories);
     const byId = new Map(people.map((p) => [p.id, p]));
     for (const manager of managers.values()) if (manager.person) byId.set(manager.id, manager.person);
     if (due.length > 0) await onPage({ due, people: byId });
   }
-  const status = tally.summary(new Date(now));
-  await saveStatusSummary(store, status);
-  return { ...summary, status };
+  return { ...summary, status: tally.summary(), teamOf: (id) => tally.teamOf(id) };
 }
 
 const skipReasons: readonly SkipReason[] = [

@@ -1,18 +1,49 @@
 import { DateTime } from "luxon";
 import { findExclusion } from "../campaign/find-exclusion.js";
-import { findPhase } from "../campaign/find-phase.js";
-import { isValidZone } from "../campaign/local-calendar.js";
-import { isRegistered } from "../campaign/meets-requirement.js";
-import type { Person } from "../campaign/person.js";
+import { isValidZone, localMoment } from "../campaign/local-calendar.js";
+import { emptyHistory } from "../campaign/person.js";
 import { weekdays, type CampaignPolicy } from "../campaign/policy.js";
-import { findPending } from "../reports/find-pending.js";
+import { byUrgency, describePending, type PendingPerson } from "../reports/describe-pending.js";
+import type { Figures } from "../reports/status-summary.js";
 import { isPaused } from "../store/app-state.js";
 import type { Store } from "../store/open-store.js";
 import { queueMessages, type NewMessage } from "../store/outbox.js";
-import { readAllPeople, readPeopleByIds } from "../store/read-people.js";
+import { readPeopleByIds } from "../store/read-people.js";
 import { readHistories } from "../store/read-histories.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import { firstNameOf, type DigestReport, type OutboxPayload } from "../delivery/outbox-payload.js";
+import type { PeopleVisitor } from "./plan-campaign.js";
+
+/** What the campaign pass gathers for the digests, so nobody is read again to write them. */
+export interface DigestInputs {
+  /** Each manager's direct reports in scope and not registered, most urgent first once sorted. */
+  readonly pendingByManager: Map<string, PendingPerson[]>;
+  readonly teamOf: (managerId: string) => Figures;
+  readonly organisation: Figures;
+}
+
+/**
+ * Whether any manager's digest can be due now: time zones span about a day either side of the
+ * campaign's, so outside that nobody is, and the pass need not gather anything.
+ */
+export async function digestsMayBeDue(store: Store, policy: CampaignPolicy, now: number): Promise<boolean> {
+  if (!policy.digest.enabled || (await isPaused(store))) return false;
+  const campaignDay = DateTime.fromMillis(now, { zone: policy.timeZone });
+  const near = [-1, 0, 1].map((d) => weekdays[(campaignDay.plus({ days: d }).weekday + 6) % 7]);
+  return near.includes(policy.digest.day);
+}
+
+/** A visitor for the campaign pass that gathers each manager's pending direct reports. */
+export function gatherPendingByManager(policy: CampaignPolicy, now: number, into: Map<string, PendingPerson[]>): PeopleVisitor {
+  const today = localMoment(now, policy.timeZone).date;
+  return (people, histories) => {
+    for (const person of people) {
+      if (!person.managerId) continue;
+      const pending = describePending(person, histories.get(person.id) ?? emptyHistory, policy, now, today);
+      if (pending) into.set(person.managerId, [...(into.get(person.managerId) ?? []), pending]);
+    }
+  };
+}
 
 /**
  * The weekly digest: each manager with at least one direct report in scope who has not
@@ -20,27 +51,16 @@ import { firstNameOf, type DigestReport, type OutboxPayload } from "../delivery/
  * in the manager's own time zone. Nobody else gets one. One a week per manager (the ISO week is in
  * the outbox key). Returns how many were queued.
  */
-export async function planDigests(store: Store, policy: CampaignPolicy, now: number): Promise<number> {
-  if (!policy.digest.enabled || (await isPaused(store))) return 0;
-  // Time zones span about a day either side of the campaign's: outside that, no manager is due.
-  const campaignDay = DateTime.fromMillis(now, { zone: policy.timeZone });
-  const near = [-1, 0, 1].map((d) => weekdays[(campaignDay.plus({ days: d }).weekday + 6) % 7]);
-  if (!near.includes(policy.digest.day)) return 0;
+export async function planDigests(store: Store, policy: CampaignPolicy, now: number, inputs: DigestInputs): Promise<number> {
+  const byManager = inputs.pendingByManager;
+  if (byManager.size === 0) return 0;
   const snapshot = await currentSnapshot(store);
   if (!snapshot) return 0;
-
-  const pending = await findPending(store, policy, now);
-  const byManager = new Map<string, typeof pending>();
-  for (const p of pending) {
-    if (!p.person.managerId) continue;
-    byManager.set(p.person.managerId, [...(byManager.get(p.person.managerId) ?? []), p]);
-  }
-  if (byManager.size === 0) return 0;
   const managers = await readPeopleByIds(store, snapshot.id, [...byManager.keys()]);
   const managerStates = await readHistories(store, [...managers.keys()]);
-  const teams = await teamFigures(store, snapshot.id, policy, new Set(byManager.keys()));
   const messages: NewMessage[] = [];
-  for (const [managerId, reports] of byManager) {
+  for (const [managerId, unsorted] of byManager) {
+    const reports = [...unsorted].sort(byUrgency);
     const manager = managers.get(managerId);
     if (!manager || !manager.accountEnabled || findExclusion(manager, policy) !== undefined) continue;
     const zone = managerStates.get(managerId)?.timeZone;
@@ -58,8 +78,8 @@ export async function planDigests(store: Store, policy: CampaignPolicy, now: num
         deadline: r.deadline ?? r.provisionalDeadline,
         reminders: r.reminders,
       })),
-      team: teams.team.get(managerId) ?? { members: reports.length, registered: 0 },
-      organisation: teams.organisation,
+      team: inputs.teamOf(managerId),
+      organisation: inputs.organisation,
     };
     messages.push({
       kind: "digest",
@@ -72,33 +92,4 @@ export async function planDigests(store: Store, policy: CampaignPolicy, now: num
     });
   }
   return (await queueMessages(store, messages, new Date(now))).length;
-}
-
-/** Direct reports in scope per manager, and the whole organisation's scope, with how many registered. */
-async function teamFigures(store: Store, snapshotId: string, policy: CampaignPolicy, managerIds: ReadonlySet<string>) {
-  const team = new Map<string, { members: number; registered: number }>();
-  const organisation = { members: 0, registered: 0 };
-  for await (const page of readAllPeople(store, snapshotId)) {
-    const histories = await readHistories(
-      store,
-      page.filter((p) => p.managerId && managerIds.has(p.managerId)).map((p) => p.id),
-    );
-    for (const person of page) {
-      if (!inScope(person, policy)) continue;
-      const registered = isRegistered(policy.requirement, person, histories.get(person.id));
-      organisation.members += 1;
-      if (registered) organisation.registered += 1;
-      if (person.managerId && managerIds.has(person.managerId)) {
-        const t = team.get(person.managerId) ?? { members: 0, registered: 0 };
-        t.members += 1;
-        if (registered) t.registered += 1;
-        team.set(person.managerId, t);
-      }
-    }
-  }
-  return { team, organisation };
-}
-
-function inScope(person: Person, policy: CampaignPolicy): boolean {
-  return findExclusion(person, policy) === undefined && findPhase(person, policy.phases) !== undefined;
 }

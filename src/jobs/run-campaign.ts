@@ -9,7 +9,9 @@ import type { Clock } from "../time/clock.js";
 import { planCampaign, type CampaignPlanSummary } from "./plan-campaign.js";
 import { planAdminReport } from "./plan-admin-report.js";
 import { diagnose, planAlert } from "./plan-alert.js";
-import { planDigests } from "./plan-digests.js";
+import { digestsMayBeDue, gatherPendingByManager, planDigests } from "./plan-digests.js";
+import { recordStatus } from "../reports/record-status.js";
+import type { PendingPerson } from "../reports/describe-pending.js";
 import { queueDecisions } from "./queue-decisions.js";
 import { releaseHeld } from "../store/outbox.js";
 
@@ -45,11 +47,24 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
       ? undefined
       : await syncDirectory({ graph, store, clock, log, groupIds: [...groupsNamedBy(policy), ...(options.extraGroupIds ?? [])] });
     let queued = 0;
-    const plan = await planCampaign(store, policy, clock.now(), async (page) => {
-      queued += await queueDecisions(store, page, new Date(clock.now()));
-    });
-    queued += await planDigests(store, policy, clock.now());
-    queued += await planAdminReport(store, policy, clock.now(), plan.status);
+    const now = clock.now();
+    // On digest day the one pass over everyone also gathers each manager's people.
+    const pendingByManager = (await digestsMayBeDue(store, policy, now)) ? new Map<string, PendingPerson[]>() : undefined;
+    const plan = await planCampaign(
+      store,
+      policy,
+      now,
+      async (page) => {
+        queued += await queueDecisions(store, page, new Date(clock.now()));
+      },
+      pendingByManager && gatherPendingByManager(policy, now, pendingByManager),
+    );
+    if (plan.status) await recordStatus(store, plan.status, policy.timeZone);
+    if (pendingByManager && plan.status) {
+      const organisation = { members: plan.status.inScope, registered: plan.status.registered };
+      queued += await planDigests(store, policy, now, { pendingByManager, teamOf: plan.teamOf, organisation });
+    }
+    queued += await planAdminReport(store, policy, now, plan.status);
     log.info({ remind: plan.remind, escalate: plan.escalate, queued }, "campaign planned");
     // Messages held for a broken setup get another try each run: the admins may have fixed it.
     await releaseHeld(store, new Date(clock.now()));

@@ -1,8 +1,12 @@
 import { bar, formatCount } from "./format-numbers.js";
 import type { StatusFigures } from "../store/status-figures.js";
+import type { StatusSummary } from "./status-summary.js";
 
-/** The status for people at a terminal: headline, then departments furthest behind first, with bars. */
-export function formatStatusText(f: StatusFigures): string {
+/**
+ * The status for people at a terminal: the directory's headline, the campaign's own figures (the
+ * ones /mfa status shows) when there is a campaign file, then departments furthest behind first.
+ */
+export function formatStatusText(f: StatusFigures, campaign?: StatusSummary, missingCampaignFile?: string): string {
   if (f.lastSync === null) return "No sync has completed yet. Run `mfa-nudge sync` (or `mfa-nudge demo` to try it).\n";
   const lines = [
     `MFA registration, as of the sync at ${f.lastSync.replace("T", " ").slice(0, 16)} UTC`,
@@ -12,6 +16,7 @@ export function formatStatusText(f: StatusFigures): string {
     `  Admins           ${formatCount(f.admins)}, of whom ${formatCount(f.adminsNotRegistered)} not registered`,
     `  All accounts     ${formatCount(f.users)} (members plus guests and disabled accounts)`,
     "",
+    ...campaignLines(campaign, missingCampaignFile),
   ];
   const departments = Object.entries(f.byDepartment).sort(
     ([, a], [, b]) => a.registered / Math.max(1, a.members) - b.registered / Math.max(1, b.members),
@@ -28,4 +33,22 @@ export function formatStatusText(f: StatusFigures): string {
     lines.push("");
   }
   return lines.join("\n");
+}
+
+const causes = { named: "named in the file", group: "in an excluded group", guest: "guests", disabled: "disabled" } as const;
+
+function campaignLines(c: StatusSummary | undefined, missingFile: string | undefined): string[] {
+  if (!c) return missingFile ? [`The campaign's own figures need its file; there is none at ${missingFile} (CAMPAIGN_FILE).`, ""] : [];
+  const excluded = (Object.keys(causes) as (keyof typeof causes)[])
+    .filter((k) => c.excludedBy[k] > 0)
+    .map((k) => `${formatCount(c.excludedBy[k])} ${causes[k]}`);
+  return [
+    `The campaign (requirement: ${c.requirement}), as /mfa status counts it`,
+    "",
+    `  Registered       ${formatCount(c.registered)} of ${formatCount(c.inScope)} in scope (${c.percentRegistered.toFixed(1)} %)  ${bar(c.inScope ? c.registered / c.inScope : 0, 20)}`,
+    `  Not registered   ${formatCount(c.notRegistered)}`,
+    `  Excluded         ${formatCount(c.excluded)}${excluded.length > 0 ? ` (${excluded.join(", ")})` : ""}`,
+    `  In no phase      ${formatCount(c.notInPhase)}`,
+    "",
+  ];
 }

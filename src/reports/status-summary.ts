@@ -1,16 +1,36 @@
-import type { Decision } from "../campaign/decision.js";
-import { findExclusion } from "../campaign/find-exclusion.js";
+import { findExclusion, type ExclusionCause } from "../campaign/find-exclusion.js";
 import { findPhase } from "../campaign/find-phase.js";
 import { isRegistered } from "../campaign/meets-requirement.js";
 import type { Person, PersonHistory } from "../campaign/person.js";
-import type { CampaignPolicy } from "../campaign/policy.js";
+import type { CampaignPolicy, Requirement } from "../campaign/policy.js";
+import { percentOf, roundPercent } from "../cards/format-card-number.js";
 
-/** Where the rollout stands, by the campaign's own rules: computed in the planner's pass, cached. */
+export interface Figures {
+  readonly members: number;
+  readonly registered: number;
+}
+
+/**
+ * Where the rollout stands, by the campaign's own rules. This is the one definition every surface
+ * reads (the CLI's `status`, `/mfa status`, the trend, the daily report, digests, the export):
+ * - in scope: in a phase of the campaign and not excluded;
+ * - registered: meets the campaign's requirement by the report, or by a live check ("I've done it");
+ * - excluded: kept out by the campaign file or by flag, counted by cause.
+ */
 export interface StatusSummary {
   readonly computedAt: string;
-  /** People in the campaign's scope: in a phase and not excluded. */
+  readonly requirement: Requirement;
+  /** Every account in the snapshot, in scope or not. */
+  readonly accounts: number;
   readonly inScope: number;
   readonly registered: number;
+  readonly notRegistered: number;
+  /** `registered` of `inScope`, 0 to 100 with one decimal, never rounded to 100 while anyone is left. */
+  readonly percentRegistered: number;
+  readonly excluded: number;
+  readonly excludedBy: Readonly<Record<ExclusionCause, number>>;
+  /** Accounts that are neither excluded nor in any phase. */
+  readonly notInPhase: number;
   readonly admins: number;
   readonly adminsNotRegistered: number;
   readonly byState: {
@@ -21,8 +41,8 @@ export interface StatusSummary {
     readonly unreachable: number;
     readonly excluded: number;
   };
-  readonly phases: readonly { name: string; deadline: string | null; deadlineDaysAfterFirstReminder: number | null; members: number; registered: number }[];
-  readonly departments: Readonly<Record<string, { members: number; registered: number }>>;
+  readonly phases: readonly (Figures & { name: string; deadline: string | null; deadlineDaysAfterFirstReminder: number | null })[];
+  readonly departments: Readonly<Record<string, Figures>>;
   /** `code` is Graph's or the Bot Connector's for the refusal; null when none was recorded. */
   readonly unreachable: readonly { id: string; displayName: string; userPrincipalName: string; code?: string | null }[];
   readonly unreachableCount: number;
@@ -30,27 +50,50 @@ export interface StatusSummary {
 
 const unreachableListed = 20;
 
-/** Adds people up as the planner goes through them, a page at a time. */
+/** `registered` of `members` as the figures show it everywhere. */
+export function percentRegistered(figures: Figures): number {
+  return roundPercent(percentOf(figures.registered, figures.members));
+}
+
+/**
+ * Adds people up, a page at a time, by the one definition above. Each person's state comes from
+ * their history as of `now`, not from what the planner decided, so a preview, a run and a status
+ * command over the same snapshot agree.
+ */
 export class StatusTally {
+  private accounts = 0;
   private inScope = 0;
   private registered = 0;
+  private notInPhase = 0;
   private admins = 0;
   private adminsRegistered = 0;
+  private readonly excludedBy: Record<ExclusionCause, number> = { named: 0, disabled: 0, guest: 0, group: 0 };
   private readonly state = { registered: 0, remindedNotRegistered: 0, notYetReminded: 0, snoozed: 0, unreachable: 0, excluded: 0 };
   private readonly phases = new Map<string, { members: number; registered: number }>();
   private readonly departments = new Map<string, { members: number; registered: number }>();
+  /** Direct reports in scope per manager: the digests' team figures. */
+  private readonly teams = new Map<string, { members: number; registered: number }>();
   private readonly unreachable: { id: string; displayName: string; userPrincipalName: string; code: string | null }[] = [];
   private unreachableCount = 0;
 
-  constructor(private readonly policy: CampaignPolicy) {}
+  constructor(
+    private readonly policy: CampaignPolicy,
+    private readonly now: number,
+  ) {}
 
-  add(person: Person, history: PersonHistory | undefined, decisions: readonly Decision[]): void {
-    if (findExclusion(person, this.policy) !== undefined) {
+  add(person: Person, history: PersonHistory | undefined): void {
+    this.accounts += 1;
+    const exclusion = findExclusion(person, this.policy);
+    if (exclusion) {
+      this.excludedBy[exclusion.cause] += 1;
       this.state.excluded += 1;
       return;
     }
     const phase = findPhase(person, this.policy.phases);
-    if (!phase) return;
+    if (!phase) {
+      this.notInPhase += 1;
+      return;
+    }
     const registered = isRegistered(this.policy.requirement, person, history);
     this.inScope += 1;
     if (registered) this.registered += 1;
@@ -60,29 +103,28 @@ export class StatusTally {
     }
     bump(this.phases, phase.name, registered);
     bump(this.departments, person.department?.trim() || "(none)", registered);
-    const skip = decisions.find((d) => d.action === "none");
-    if (registered) this.state.registered += 1;
-    else if (skip?.action === "none" && skip.skip === "unreachable") {
-      this.state.unreachable += 1;
-      this.unreachableCount += 1;
-      if (this.unreachable.length < unreachableListed) {
-        this.unreachable.push({
-          id: person.id,
-          displayName: person.displayName ?? person.userPrincipalName,
-          userPrincipalName: person.userPrincipalName,
-          code: history?.unreachableCode ?? null,
-        });
-      }
-    } else if (skip?.action === "none" && skip.skip === "snoozed") this.state.snoozed += 1;
-    else if (Object.values(history?.remindersByPhase ?? {}).some((n) => n > 0)) this.state.remindedNotRegistered += 1;
-    else this.state.notYetReminded += 1;
+    if (person.managerId) bump(this.teams, person.managerId, registered);
+    this.addState(person, history, registered);
   }
 
-  summary(now: Date): StatusSummary {
+  /** The figures of one manager's direct reports in scope. */
+  teamOf(managerId: string): Figures {
+    return this.teams.get(managerId) ?? { members: 0, registered: 0 };
+  }
+
+  summary(): StatusSummary {
+    const excluded = Object.values(this.excludedBy).reduce((a, b) => a + b, 0);
     return {
-      computedAt: now.toISOString(),
+      computedAt: new Date(this.now).toISOString(),
+      requirement: this.policy.requirement,
+      accounts: this.accounts,
       inScope: this.inScope,
       registered: this.registered,
+      notRegistered: this.inScope - this.registered,
+      percentRegistered: percentRegistered({ members: this.inScope, registered: this.registered }),
+      excluded,
+      excludedBy: { ...this.excludedBy },
+      notInPhase: this.notInPhase,
       admins: this.admins,
       adminsNotRegistered: this.admins - this.adminsRegistered,
       byState: { ...this.state },
@@ -96,6 +138,24 @@ export class StatusTally {
       unreachable: [...this.unreachable],
       unreachableCount: this.unreachableCount,
     };
+  }
+
+  private addState(person: Person, history: PersonHistory | undefined, registered: boolean): void {
+    if (registered) this.state.registered += 1;
+    else if (history?.unreachableUntil !== undefined && history.unreachableUntil > this.now) {
+      this.state.unreachable += 1;
+      this.unreachableCount += 1;
+      if (this.unreachable.length < unreachableListed) {
+        this.unreachable.push({
+          id: person.id,
+          displayName: person.displayName ?? person.userPrincipalName,
+          userPrincipalName: person.userPrincipalName,
+          code: history.unreachableCode ?? null,
+        });
+      }
+    } else if (history?.snoozedUntil !== undefined && history.snoozedUntil > this.now) this.state.snoozed += 1;
+    else if (Object.values(history?.remindersByPhase ?? {}).some((n) => n > 0)) this.state.remindedNotRegistered += 1;
+    else this.state.notYetReminded += 1;
   }
 }
 

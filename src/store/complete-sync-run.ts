@@ -1,5 +1,4 @@
 import type { Store } from "./open-store.js";
-import { readStatusFigures } from "./status-figures.js";
 
 export interface SyncCounts {
   readonly users: number;
@@ -11,12 +10,10 @@ export interface SyncCounts {
 /**
  * Makes a fully written snapshot the current one, in one transaction: readers switch from the
  * previous snapshot to this one all at once, never seeing half of it. Also records who was seen
- * registered for the first time and the day's figures.
+ * registered for the first time. (The day's figures are the campaign's, written by its run.)
  */
 export async function completeSyncRun(store: Store, id: string, now: Date, counts: SyncCounts): Promise<void> {
   const at = now.toISOString();
-  const day = at.slice(0, 10);
-  const figures = await readStatusFigures(store, id);
   await store.db.transaction().execute(async (trx) => {
     await trx
       .insertInto("registration_firsts")
@@ -29,19 +26,6 @@ export async function completeSyncRun(store: Store, id: string, now: Date, count
           .where("is_mfa_registered", "=", 1),
       )
       .onConflict((oc) => oc.column("user_id").doNothing())
-      .execute();
-    const daily = {
-      users: figures.users,
-      members: figures.members,
-      registered: figures.registered,
-      admins: figures.admins,
-      admins_registered: figures.admins - figures.adminsNotRegistered,
-      recorded_at: at,
-    };
-    await trx
-      .insertInto("daily_figures")
-      .values({ day, ...daily })
-      .onConflict((oc) => oc.column("day").doUpdateSet(daily))
       .execute();
     await trx
       .updateTable("sync_runs")

@@ -1,5 +1,5 @@
-import type { DirectoryUser } from "../directory/directory-user.js";
-import type { RegistrationDetails } from "../directory/registration-details.js";
+import type { DirectoryUser } from "../graph/directory-user.js";
+import type { RegistrationDetails } from "../graph/registration-details.js";
 import type { Store } from "./open-store.js";
 import type { DirectoryUserTable, RegistrationTable } from "./schema.js";
 

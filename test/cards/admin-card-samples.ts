@@ -1,4 +1,4 @@
-import type { CardContext, CardName, Language, StatusCard } from "../../src/cards/card-data.js";
+import type { CardContext, CardName, DoctorCard, Language, StatusCard } from "../../src/cards/card-data.js";
 import { sampleContext, type CardSample } from "./card-samples.js";
 
 // Samples for the cards admins and managers see: every card, with each optional part shown and
@@ -44,7 +44,43 @@ export function sampleStatus(): StatusCard {
     ],
     unreachableCount: 7,
     paused: { by: "Dana Fischer", at: "2025-03-11T08:12:00Z" },
+    enforcement: { state: "reportOnly", policies: ["Require MFA for all users"], checkedAt: "2025-03-11T07:30:00Z" },
   };
+}
+
+/** A doctor run with something of every kind: a permission missing, a break-glass gap, a report-only policy. */
+export function sampleDoctorChecks(): DoctorCard["checks"] {
+  const ok = (check: string, detail: string) => ({ check, status: "ok" as const, detail, fix: "" });
+  return [
+    ok("access.graphToken", "Graph accepted a token from the client secret of app 3f2a8c1e-6d4b-4b8e-9a51-0c7d2e9f4a11."),
+    ok("access.permission.AuditLog.Read.All", "Granted: GET /reports/authenticationMethods/userRegistrationDetails?$top=1 answered."),
+    {
+      check: "access.permission.UserAuthenticationMethod.Read.All",
+      status: "fail",
+      detail:
+        "Not granted: Graph answered 403 accessDenied for /users/7d1e5b7a-2f4c-4a8e-b0d2-6c9a1f3e8b20/authentication/methods: " +
+        "Request Authorization failed",
+      fix:
+        "Grant the application permission UserAuthenticationMethod.Read.All (Entra admin center > App registrations > the app > " +
+        'API permissions), then press "Grant admin consent".',
+    },
+    ok("access.licence", "The registration report answered, so the tenant has Entra ID P1 or P2."),
+    ok("teams.catalogApp", '"MFA Nudge" is in the organisation\'s app catalog, catalog id 1542629c-01b3-4a6d-8f76-1938b779e48d.'),
+    {
+      check: "teams.appPackage",
+      status: "warn",
+      detail: "Not packaged yet: /srv/mfa-nudge/out/mfa-nudge-teams-app.zip does not exist.",
+      fix: "Build it: TEAMS_APP_ID=... BOT_ID=... npm run package.",
+    },
+    ok("campaign.groups", "All 3 found: MFA pilot, Service accounts, MFA Nudge admins."),
+    {
+      check: "enforcement.breakGlass",
+      status: "fail",
+      detail: 'admin-emergency-02@contoso.com is not excluded from "Require MFA for all users" (report-only).',
+      fix: "Exclude each named account (or a group holding it) under the policy's Users > Exclude in the Entra admin center.",
+    },
+    { check: "enforcement.registrationCampaign", status: "skipped", detail: "Skipped: grant Policy.Read.All to check.", fix: "" },
+  ];
 }
 
 const PEOPLE = [
@@ -98,6 +134,7 @@ export function adminSampleCards(language: Language): CardSample[] {
         unreachableCount: 0,
         adminsNotRegistered: 0,
         paused: null,
+        enforcement: { state: "conditionalAccess", policies: ["Require MFA for all users"], checkedAt: "2025-03-10T16:45:00Z" },
       },
       context,
     ),
@@ -117,7 +154,20 @@ export function adminSampleCards(language: Language): CardSample[] {
         unreachable: [],
         unreachableCount: 0,
         paused: null,
+        enforcement: null,
       },
+      context,
+    ),
+    sample(
+      "doctor, problems, warnings and a skipped check",
+      "doctor",
+      { checks: sampleDoctorChecks(), checkedAt: "2025-03-11T09:15:00Z" },
+      context,
+    ),
+    sample(
+      "doctor, all good",
+      "doctor",
+      { checks: sampleDoctorChecks().filter((c) => c.status === "ok"), checkedAt: "2025-03-11T09:15:00Z" },
       context,
     ),
     sample(

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { cardsDir } from "../../src/cards/cards-dir.js";
 import { nodes, render, visibleText } from "./card-nodes.js";
 import { LANGUAGES, sampleCards } from "./card-samples.js";
-import { adminSampleCards } from "./admin-card-samples.js";
+import { adminSampleCards, sampleDoctorChecks, sampleStatus } from "./admin-card-samples.js";
+import { renderCard } from "../../src/cards/render-card.js";
+import type { DoctorCard } from "../../src/cards/card-data.js";
+import { sampleContext } from "./card-samples.js";
 import { chartProblems, chartsIn, replaceChartsWithFallbacks } from "./chart-elements.js";
 import { validateAdaptiveCard } from "./validate-adaptive-card.js";
 
@@ -20,6 +23,7 @@ describe("renderCard: the cards for admins and managers", () => {
       "alert",
       "digest",
       "digestReminded",
+      "doctor",
       "help",
       "pending",
       "preview",
@@ -54,6 +58,61 @@ describe("renderCard: the cards for admins and managers", () => {
     expect(chartsIn(render(everySample.find((s) => s.label === "en: status, before the first sync")!))).toEqual([]);
   });
 
+  it("lists the doctor's checks by section, each with its mark and colour, and a fix only where something is not ok", () => {
+    const card = renderCard("doctor", { checks: sampleDoctorChecks(), checkedAt: "2025-03-11T09:15:00Z" }, sampleContext("en"));
+    // After the header every card opens with.
+    const blocks = nodes(card.body.slice(1)).filter((n) => n.type === "TextBlock" && n.weight === "bolder");
+    expect(blocks.map((b) => [b.text, b.color ?? null])).toEqual([
+      ["2 problems to fix · 1 thing to look at · 1 check skipped", "attention"],
+      ["Access to Microsoft Graph", null],
+      ["✓ Graph sign-in", "good"],
+      ["✓ Permission AuditLog.Read.All", "good"],
+      ["✗ Permission UserAuthenticationMethod.Read.All", "attention"],
+      ["✓ Entra ID P1 or P2", "good"],
+      ["The Teams app and the bot", null],
+      ["✓ The app in the catalog", "good"],
+      ["! The app package", "warning"],
+      ["The campaign", null],
+      ["✓ The campaign's groups", "good"],
+      ["How MFA is enforced", null],
+      ["✗ Break-glass accounts", "attention"],
+      ["– Entra's registration campaign", "default"],
+    ]);
+    const fixes = visibleText(card)
+      .split("\n")
+      .filter((line) => line.startsWith("What to do: "));
+    expect(fixes).toEqual([
+      "What to do: Grant the application permission UserAuthenticationMethod.Read.All (Entra admin center > App registrations > " +
+        'the app > API permissions), then press "Grant admin consent".',
+      "What to do: Build it: TEAMS_APP_ID=... BOT_ID=... npm run package.",
+      "What to do: Exclude each named account (or a group holding it) under the policy's Users > Exclude in the Entra admin center.",
+    ]);
+    expect(visibleText(card)).toContain("Checked on Tuesday 11 March at 10:15");
+  });
+
+  it.each([
+    ["securityDefaults", [], "MFA enforcement: security defaults, for everyone (checked Mon 10 Mar)", "default"],
+    ["conditionalAccess", ["Require MFA"], 'MFA enforcement: Conditional Access, "Require MFA" (checked Mon 10 Mar)', "default"],
+    [
+      "partial",
+      ["Admins MFA", "Pilot MFA"],
+      'MFA enforcement: only for some people, "Admins MFA", "Pilot MFA" (checked Mon 10 Mar)',
+      "warning",
+    ],
+    ["reportOnly", ["Require MFA"], 'MFA enforcement: none yet, "Require MFA" is only in report-only mode (checked Mon 10 Mar)', "warning"],
+    ["none", [], "MFA enforcement: none yet, so the deadline on the cards means nothing yet (checked Mon 10 Mar)", "attention"],
+    ["unknown", [], "MFA enforcement: unknown. Grant Policy.Read.All, then type mfa doctor.", "default"],
+  ] as const)("says on the status card in one line how MFA is enforced: %s", (state, policies, line, color) => {
+    const status = { ...sampleStatus(), enforcement: { state, policies, checkedAt: "2025-03-10T16:45:00Z" } };
+    const block = nodes(renderCard("status", status, sampleContext("en"))).find((n) => String(n.text).startsWith("MFA enforcement"));
+    expect([block?.text, block?.color]).toEqual([line, color]);
+  });
+
+  it("says on the status card that enforcement was never checked, before the first doctor run", () => {
+    const text = visibleText(renderCard("status", { ...sampleStatus(), enforcement: null }, sampleContext("en")));
+    expect(text).toContain("MFA enforcement: not checked yet. Type mfa doctor.");
+  });
+
   it("leaves no template expression unresolved in any card", () => {
     const unresolved = everySample.filter((sample) => JSON.stringify(render(sample)).includes("${"));
     expect(unresolved.map((sample) => sample.label)).toEqual([]);
@@ -84,7 +143,7 @@ describe("renderCard: the cards for admins and managers", () => {
     // Every English phrase of the strings this family uses that a translation changes; a card in
     // German showing one of them has a word that did not come from its strings file.
     const en = leaves(readStrings("en"));
-    const prefixes = ["status.", "pending.", "user.", "preview.", "help.", "welcome.", "digest", "alert.", "commands.", "list."];
+    const prefixes = ["status.", "pending.", "user.", "preview.", "help.", "welcome.", "digest", "alert.", "commands.", "list.", "doctor."];
     for (const language of LANGUAGES.filter((l) => l !== "en")) {
       const own = new Map(leaves(readStrings(language)));
       const english = en
@@ -94,7 +153,9 @@ describe("renderCard: the cards for admins and managers", () => {
         // Typed commands ("mfa pending Sales 3") are the same in every language.
         .filter((fragment) => fragment.length >= 12 && !fragment.startsWith("mfa "));
       const leaked = adminSampleCards(language).flatMap((sample) => {
-        const text = visibleText(replaceChartsWithFallbacks(render(sample)));
+        // What doctor found and its fixes are its own words, in English, like the CLI's.
+        const supplied = sample.name === "doctor" ? (sample.card as DoctorCard).checks.flatMap((c) => [c.detail, c.fix]) : [];
+        const text = supplied.reduce((rest, words) => rest.split(words).join(""), visibleText(replaceChartsWithFallbacks(render(sample))));
         return english.filter((fragment) => text.includes(fragment)).map((fragment) => `${language}: ${sample.label}: "${fragment}"`);
       });
       expect(leaked).toEqual([]);

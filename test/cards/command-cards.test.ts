@@ -146,6 +146,7 @@ describe("renderCard: answers to admin commands", () => {
         "mfa pause",
         "mfa resume",
         "mfa export",
+        "mfa doctor",
         "mfa help",
       ]);
       const text = visibleText(card);

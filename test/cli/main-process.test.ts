@@ -29,7 +29,13 @@ describe("the mfa-nudge command", () => {
     expect(result.stderr).toMatch(/unknown option '--jsn'/);
   });
 
-  it.each(["sync", "status", "sandbox"])("has --help for %s", (command) => {
+  it("refuses a sandbox scenario it does not know, naming the ones it does", () => {
+    const result = run(["sandbox", "graph", "--scenario", "all-bad"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--scenario: expected one of all-good, report-only, break-glass-not-excluded, .*, got "all-bad"/);
+  });
+
+  it.each(["sync", "status", "doctor", "sandbox"])("has --help for %s", (command) => {
     const result = run([command, "--help"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`Usage: mfa-nudge ${command}`));

@@ -28,6 +28,25 @@ describe("readConfig", () => {
     expect(config.graph.auth).toEqual({ kind: "none" });
   });
 
+  it("checks the bot's credentials at Microsoft's sign-in host unless BOT_LOGIN_URL says otherwise, and keeps AZURE_CLIENT_ID beside a ready token", () => {
+    expect(readConfig({}).teams.loginUrl).toBe("https://login.microsoftonline.com");
+    expect(readConfig({}).teams.appPackagePath).toBeUndefined();
+    const config = readConfig({
+      BOT_LOGIN_URL: "http://127.0.0.1:4000/",
+      TEAMS_APP_PACKAGE: "/srv/app.zip",
+      GRAPH_ACCESS_TOKEN: "eyJ0",
+      AZURE_CLIENT_ID: client,
+    });
+    expect([config.teams.loginUrl, config.teams.appPackagePath, config.graph.clientId]).toEqual([
+      "http://127.0.0.1:4000",
+      "/srv/app.zip",
+      client,
+    ]);
+    expect(problemsOf({ BOT_LOGIN_URL: "login.microsoftonline.com" })).toEqual([
+      "BOT_LOGIN_URL: expected an http(s) URL such as https://login.microsoftonline.com",
+    ]);
+  });
+
   it("selects PostgreSQL for a postgres:// URL", () => {
     expect(readConfig({ DATABASE_URL: "postgres://u@127.0.0.1:5432/test" }).database.kind).toBe("postgres");
   });

@@ -66,19 +66,8 @@ describe("a real tenant's first day: nobody has the app yet", () => {
   }, 120_000);
 
   it("raises one alert and marks nobody unreachable when the install permission is missing", async () => {
-    world = await firstDay({
-      size: 150,
-      seed: 42,
-      graph: {
-        grantedPermissions: [
-          "AuditLog.Read.All",
-          "User.Read.All",
-          "GroupMember.Read.All",
-          "UserAuthenticationMethod.Read.All",
-          "AppCatalog.Read.All",
-        ],
-      },
-    });
+    world = await firstDay({ size: 150, seed: 42 });
+    world.graph.setup.grantedPermissions.delete("TeamsAppInstallation.ReadWriteSelfForUser.All");
     const { graph, connector } = world;
     const first = await runCliCaptured(["run-once"], world.env);
     expect(first.code).toBe(1);

@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { DirectoryUser } from "../../src/directory/directory-user.js";
-import type { RegistrationDetails } from "../../src/directory/registration-details.js";
+import type { DirectoryUser } from "../../src/graph/directory-user.js";
+import type { RegistrationDetails } from "../../src/graph/registration-details.js";
 import { completeSyncRun } from "../../src/store/complete-sync-run.js";
 import type { Store } from "../../src/store/open-store.js";
 import { insertDirectoryUsers, insertRegistrations } from "../../src/store/snapshot-rows.js";
 import { readStatusFigures } from "../../src/store/status-figures.js";
 import { beginSyncRun, currentSnapshot, failSyncRun, pruneSnapshots } from "../../src/store/sync-runs.js";
 import { storeTargets } from "../support/test-stores.js";
+import { readFiguresBefore, readTrend, saveDailyFigures } from "../../src/store/daily-figures.js";
 
 const user = (id: string, over: Partial<DirectoryUser> = {}): DirectoryUser => ({
   id,
@@ -138,16 +139,32 @@ describe.each(storeTargets())("the store on $name", (target) => {
     ]);
   });
 
-  it("keeps one row of figures per day, the day's last sync winning", async () => {
+  it("keeps one row of figures per day, the day's last save winning, and reads the trend oldest first", async () => {
     store = await target.open();
-    await snapshot(t0, [user("a"), user("b")], []);
-    await snapshot(new Date("2026-11-02T17:00:00Z"), [user("a"), user("b")], [registration("a", { isMfaRegistered: true })]);
-    await snapshot(t1, [user("a")], [registration("a", { isMfaRegistered: true })]);
-    const days = await store.db.selectFrom("daily_figures").select(["day", "members", "registered"]).orderBy("day").execute();
-    expect(days).toEqual([
-      { day: "2026-11-02", members: 2, registered: 1 },
-      { day: "2026-11-03", members: 1, registered: 1 },
+    const figures = (day: string, inScope: number, registered: number) => ({
+      day,
+      accounts: 9,
+      inScope,
+      registered,
+      admins: 1,
+      adminsRegistered: 0,
+    });
+    await saveDailyFigures(store, figures("2026-11-02", 4, 1), t0);
+    await saveDailyFigures(store, figures("2026-11-02", 4, 2), new Date("2026-11-02T17:00:00Z"));
+    await saveDailyFigures(store, figures("2026-11-03", 5, 3), t1);
+    expect(await readTrend(store, 60)).toEqual([
+      { day: "2026-11-02", inScope: 4, registered: 2 },
+      { day: "2026-11-03", inScope: 5, registered: 3 },
     ]);
+    expect(await readTrend(store, 1)).toEqual([{ day: "2026-11-03", inScope: 5, registered: 3 }]);
+    expect(await readFiguresBefore(store, "2026-11-03")).toEqual({ day: "2026-11-02", registered: 2 });
+    expect(await readFiguresBefore(store, "2026-11-02")).toBeUndefined();
+  });
+
+  it("no longer writes the day's figures at a sync: they are the campaign's, written by its run", async () => {
+    store = await target.open();
+    await snapshot(t0, [user("a"), user("b")], [registration("a", { isMfaRegistered: true })]);
+    expect(await readTrend(store, 60)).toEqual([]);
   });
 
   it("folds a user listed twice in one snapshot into the later copy", async () => {

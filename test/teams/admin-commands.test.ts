@@ -12,6 +12,23 @@ import type { SimulatedUser } from "../../src/sandbox/tenant/index.js";
 import { expectedRecipients, startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
 import { runCliCaptured } from "../support/run-cli-captured.js";
 import { startBot, type RunningBot } from "../support/start-bot.js";
+import { CardText } from "../../src/cards/card-text.js";
+import type { Language } from "../../src/cards/card-data.js";
+import { doctorCheckTitle } from "../../src/cards/doctor-check-title.js";
+
+/** Every TextBlock's text in a card. */
+const textsIn = (node: unknown): string[] =>
+  Array.isArray(node)
+    ? node.flatMap(textsIn)
+    : node !== null && typeof node === "object"
+      ? [
+          ...((node as { type?: unknown }).type === "TextBlock" ? [String((node as { text?: unknown }).text)] : []),
+          ...Object.values(node).flatMap(textsIn),
+        ]
+      : [];
+
+/** A string as a RegExp matching it literally. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const channel = "19:it-admins@thread.tacv2;messageid=1700000000000";
 
@@ -194,6 +211,37 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     expect(unknown.json).toContain("frobnicate");
     const chat = await say(admin, "hello there");
     expect(chat.json).toContain("mfa status");
+  });
+
+  it("answers /mfa doctor with the checklist, which /mfa status then sums up in its enforcement line", async () => {
+    type Card = { lang: Language; fallbackText: string; body: unknown[] };
+    const cardOf = (reply: Awaited<ReturnType<typeof say>>["reply"]) => reply?.attachments?.[0]?.content as Card;
+    const before = cardOf((await say(admin, "/mfa status")).reply);
+    const text = CardText.load(before.lang);
+    expect(JSON.stringify(before)).toContain(JSON.stringify(text.text("status.enforcement.notChecked")));
+
+    const doctor = cardOf((await say(admin, "/mfa doctor")).reply);
+    expect(doctor.fallbackText.startsWith(`${text.text("doctor.title")}: `)).toBe(true);
+    const titles = JSON.stringify(doctor);
+    for (const check of [
+      "access.graphToken",
+      "access.permission.Policy.Read.All",
+      "teams.catalogApp",
+      "teams.catalogId",
+      "enforcement.breakGlass",
+      "enforcement.coverage",
+    ]) {
+      expect(titles).toContain(JSON.stringify(`✓ ${doctorCheckTitle(check, text)}`));
+    }
+
+    const after = cardOf((await say(admin, "/mfa status")).reply);
+    const pattern = text.text("status.enforcement.conditionalAccess", { policies: "§", date: "§" }).split("§").map(escape);
+    const lines = textsIn(after).filter((t) => t.includes('"Require MFA for all users"'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${pattern[0]}"Require MFA for all users"${pattern[1]}.+${pattern[2]}$`));
+
+    const refused = await say(someone, "/mfa doctor");
+    expect(refused.json).not.toContain(text.text("doctor.title"));
   });
 
   it("politely refuses someone who is not an admin, and audits the attempt", async () => {

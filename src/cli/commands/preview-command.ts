@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { readCampaign } from "../../config/read-campaign.js";
 import { planCampaign, type DueDecision } from "../../jobs/plan-campaign.js";
-import { formatPreviewText } from "../../reports/format-preview-text.js";
+import { formatPreviewText } from "../format-preview-text.js";
 import type { CliIo } from "../cli-io.js";
 import { openRuntime } from "../../app/open-runtime.js";
 

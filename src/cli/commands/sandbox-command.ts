@@ -1,7 +1,16 @@
 import type { Command } from "commander";
 import { formatCount } from "../../reports/format-numbers.js";
 import { startSimulatedConnector } from "../../sandbox/connector/simulated-connector.js";
-import { generateTenant, startGraphServer } from "../../sandbox/tenant/index.js";
+import {
+  DOCTOR_SCENARIOS,
+  generateTenant,
+  scenarioSettings,
+  startGraphServer,
+  tenantSetupFor,
+  type DoctorScenario,
+} from "../../sandbox/tenant/index.js";
+import { AppError } from "../../errors/app-error.js";
+import { ErrorCode } from "../../errors/error-code.js";
 import type { CliIo } from "../cli-io.js";
 
 interface SandboxOptions {
@@ -10,6 +19,7 @@ interface SandboxOptions {
   port: string;
   token: string;
   reportsPace: string;
+  scenario: string;
 }
 
 export function registerSandboxCommand(program: Command, io: CliIo): void {
@@ -22,21 +32,35 @@ export function registerSandboxCommand(program: Command, io: CliIo): void {
     .option("--port <n>", "port on 127.0.0.1 (0: any free one)", "0")
     .option("--token <token>", "the bearer token it accepts", "sandbox")
     .option("--reports-pace <pace>", "the reports throttle, COUNT/SECONDS", "5/10")
+    .option("--scenario <name>", `the tenant's setup, for doctor: ${DOCTOR_SCENARIOS.join(", ")}`, "all-good")
     .addHelpText(
       "after",
-      "\nExample:\n  mfa-nudge sandbox graph --size 10000 --port 4000\n  GRAPH_BASE_URL=http://127.0.0.1:4000 GRAPH_ACCESS_TOKEN=sandbox mfa-nudge sync",
+      "\nExample:\n  mfa-nudge sandbox graph --size 10000 --port 4000\n  GRAPH_BASE_URL=http://127.0.0.1:4000 GRAPH_ACCESS_TOKEN=sandbox mfa-nudge sync\n" +
+        "  mfa-nudge sandbox graph --scenario report-only   # then run the doctor line it prints",
     )
     .action(async (options: SandboxOptions) => {
+      const scenario = options.scenario as DoctorScenario;
+      if (!(DOCTOR_SCENARIOS as readonly string[]).includes(scenario)) {
+        throw new AppError(
+          ErrorCode.ConfigInvalid,
+          `--scenario: expected one of ${DOCTOR_SCENARIOS.join(", ")}, got "${options.scenario}"`,
+        );
+      }
       const [limit, seconds] = options.reportsPace.split("/").map(Number);
       const tenant = generateTenant({ seed: Number(options.seed), size: Number(options.size), nowMs: Date.now() });
       const server = await startGraphServer(tenant, {
         port: Number(options.port),
         token: options.token,
         reportsThrottle: { limit: limit ?? 5, windowMs: (seconds ?? 10) * 1000 },
+        setup: tenantSetupFor(tenant, scenario),
       });
+      const settings = Object.entries({ ...scenarioSettings(tenant, scenario), BOT_LOGIN_URL: server.url })
+        .map(([name, value]) => `${name}=${value}`)
+        .join(" ");
       io.stdout.write(
-        `Simulated tenant of ${formatCount(tenant.users.length)} users (seed ${options.seed}) serving Graph at ${server.url}\n` +
-          `Try:  GRAPH_BASE_URL=${server.url} GRAPH_ACCESS_TOKEN=${options.token} mfa-nudge sync\n`,
+        `Simulated tenant of ${formatCount(tenant.users.length)} users (seed ${options.seed}, scenario ${scenario}) serving Graph at ${server.url}\n` +
+          `Try:  GRAPH_BASE_URL=${server.url} GRAPH_ACCESS_TOKEN=${options.token} mfa-nudge sync\n` +
+          `And:  GRAPH_BASE_URL=${server.url} GRAPH_ACCESS_TOKEN=${options.token} ${settings} mfa-nudge doctor\n`,
       );
       await untilStopped();
       await server.close();

@@ -1,5 +1,9 @@
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { readCampaign } from "../../config/read-campaign.js";
 import { formatStatusText } from "../../reports/format-status-text.js";
+import type { StatusSummary } from "../../reports/status-summary.js";
+import { summarizeCampaign } from "../../reports/summarize-campaign.js";
 import { readStatusFigures } from "../../store/status-figures.js";
 import type { CliIo } from "../cli-io.js";
 import { openRuntime } from "../../app/open-runtime.js";
@@ -10,16 +14,42 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     .description("Print the rollout's figures from the last complete sync")
     .option(
       "--json",
-      "print JSON for scripts: users, members, registered, notRegistered, admins, adminsNotRegistered, percentRegistered, lastSync, byDepartment",
+      "print JSON for scripts: users, members, registered, notRegistered, admins, adminsNotRegistered, percentRegistered, lastSync, " +
+        "byDepartment, and with a campaign file, campaign: requirement, inScope, registered, notRegistered, excluded, percentRegistered",
     )
-    .addHelpText("after", "\nExamples:\n  mfa-nudge status\n  mfa-nudge status --json | jq .percentRegistered")
+    .addHelpText(
+      "after",
+      "\nThe first figures cover every enabled member account in the directory; with a campaign file (CAMPAIGN_FILE), the\n" +
+        "campaign's own figures follow: the people in its scope, registered under its requirement, exactly as /mfa status counts them.\n" +
+        "\nExamples:\n  mfa-nudge status\n  mfa-nudge status --json | jq .campaign.percentRegistered",
+    )
     .action(async (options: { json?: boolean }) => {
       const runtime = await openRuntime({ env: io.env, defaultLogLevel: "warn" });
       try {
+        const file = runtime.config.campaignFile;
+        const policy = existsSync(file) ? readCampaign(file) : undefined;
         const figures = await readStatusFigures(runtime.store);
-        io.stdout.write(options.json ? `${JSON.stringify(figures, null, 2)}\n` : formatStatusText(figures));
+        const summary = policy ? await summarizeCampaign(runtime.store, policy, runtime.clock.now()) : undefined;
+        if (options.json) {
+          io.stdout.write(`${JSON.stringify({ ...figures, ...(summary ? { campaign: campaignJson(summary) } : {}) }, null, 2)}\n`);
+        } else {
+          io.stdout.write(formatStatusText(figures, summary, policy ? undefined : file));
+        }
       } finally {
         await runtime.close();
       }
     });
+}
+
+/** The campaign's figures for scripts: the same numbers as the /mfa status card. */
+function campaignJson(s: StatusSummary) {
+  return {
+    requirement: s.requirement,
+    inScope: s.inScope,
+    registered: s.registered,
+    notRegistered: s.notRegistered,
+    excluded: s.excluded,
+    excludedBy: s.excludedBy,
+    percentRegistered: s.percentRegistered,
+  };
 }

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { syncDirectory } from "../../directory/sync-directory.js";
 import { runCampaign } from "../../jobs/run-campaign.js";
 import { bar } from "../../reports/format-numbers.js";
-import { readStatusFigures } from "../../store/status-figures.js";
+import { summarizeCampaign } from "../../reports/summarize-campaign.js";
 import { cardAction, postToBot } from "../connector/teams-activities.js";
 import type { RecordedActivity } from "../connector/recorded-activity.js";
 import type { DemoDay, DemoMessage, DemoReportData } from "./report/demo-report-data.js";
@@ -55,11 +55,12 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
     options.print(`Day  Date          Registered                   Reminders  Escalations  Snoozes  Help`);
     // Where the tenant stood before the first reminder: the baseline the chart starts from.
     await syncDirectory({ graph: world.runtime.graph(), store: world.runtime.store, clock, log: world.runtime.log });
-    const baseline = await readStatusFigures(world.runtime.store);
+    // The campaign's own figures, the ones /mfa status shows, so the chart and the bot agree.
+    const baseline = await campaignFigures(world, clock.now());
     const eve = DateTime.fromISO(options.start, { zone: "utc" }).minus({ days: 1 });
     days.push({
       date: eve.toISODate() ?? "",
-      members: baseline.members,
+      members: baseline.inScope,
       registered: baseline.registered,
       reminders: 0,
       escalations: 0,
@@ -85,11 +86,11 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
         seen = world.connector.activities.length;
         pending.push(...(await react(world, people, fresh, reminded, clock.now())));
       }
-      const figures = await readStatusFigures(world.runtime.store);
+      const figures = await campaignFigures(world, clock.now());
       const counts = await tallies(world);
       const row: DemoDay = {
         date: date.toISODate() ?? "",
-        members: figures.members,
+        members: figures.inScope,
         registered: figures.registered,
         reminders: counts.reminders - before.reminders,
         escalations: counts.escalations - before.escalations,
@@ -110,6 +111,10 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
   } finally {
     await world.close();
   }
+}
+
+async function campaignFigures(world: DemoWorld, now: number): Promise<{ inScope: number; registered: number }> {
+  return (await summarizeCampaign(world.runtime.store, world.policy, now)) ?? { inScope: 0, registered: 0 };
 }
 
 /** Counts so far, to take each day's difference: messages by kind, snoozes and help requests. */

@@ -1,43 +1,28 @@
 import { compileODataFilter, type FilterableProperties } from "./compile-odata-filter.js";
 import { METADATA_URL, type GraphRoute } from "./graph-route.js";
 import { applySelect, parseSelect } from "./odata-select.js";
-import type { SimulatedTenant } from "./simulated-tenant.js";
 
-const TYPE = "microsoft.graph.teamsApp";
 const PROPERTIES = new Set(["id", "externalId", "displayName", "distributionMethod"]);
 const FILTERABLE: FilterableProperties = { scalars: PROPERTIES };
 
-/*
- * A few of Microsoft's own apps, as every tenant's catalog lists them: store apps keep their
- * manifest id as their catalog id (Graph docs, "List teamsApp": the id differs from the manifest's
- * only when distributionMethod is not store).
- */
-const STORE_APPS = [
-  { id: "5af6a76b-40fc-4ba1-af29-8f49b08e44fd", externalId: null, displayName: "Files", distributionMethod: "store" },
-  { id: "14d6962d-6eeb-4f48-8890-de55454bb136", externalId: null, displayName: "Activity", distributionMethod: "store" },
-  { id: "20c3440d-c67e-4420-9f80-0e50c39693df", externalId: null, displayName: "Calling", distributionMethod: "store" },
-];
-
-/** The tenant's Teams app catalog: Microsoft's apps, and the bot's app once an admin has uploaded it. */
-export function catalogApps(tenant: SimulatedTenant): Record<string, unknown>[] {
-  const ours = tenant.teamsAppInCatalog ? [{ ...tenant.teamsApp }] : [];
-  return [...STORE_APPS, ...ours];
-}
+// A store app the catalog lists beside ours: store apps have no externalId (learn.microsoft.com, teamsApp).
+const STORE_APP = { id: "7c316234-ded0-4f95-8a83-8453d0876592", externalId: null, displayName: "Approvals", distributionMethod: "store" };
 
 /**
- * GET /appCatalogs/teamsApps with $filter and $select, as "List teamsApp" documents it
- * (learn.microsoft.com/graph/api/appcatalogs-list-teamsapps), e.g. `$filter=externalId eq '{manifest id}'`.
+ * GET /appCatalogs/teamsApps with $filter and $select (learn.microsoft.com, "List teamsApp"): the
+ * bot's app under its catalog id, its manifest id as externalId, distributed by the organisation.
  */
-export const listCatalogAppsRoute: GraphRoute = {
+export const appCatalogRoute: GraphRoute = {
   method: "GET",
   pattern: /^\/appCatalogs\/teamsApps$/,
   queryOptions: ["$filter", "$select"],
   handle(request, environment) {
-    const select = parseSelect(request.query.$select, PROPERTIES, TYPE);
+    const { id, externalId, displayName, distributionMethod } = environment.tenant.teamsApp;
+    const select = parseSelect(request.query.$select, PROPERTIES, "microsoft.graph.teamsApp");
     const filter = request.query.$filter === undefined ? undefined : compileODataFilter(request.query.$filter, FILTERABLE);
-    const value = catalogApps(environment.tenant)
-      .filter((app) => filter === undefined || filter(app))
-      .map((app) => applySelect(app, select));
+    // Until an admin uploads the bot's app, the catalog knows only Microsoft's.
+    const ours = environment.tenant.teamsAppInCatalog ? [{ id, externalId, displayName, distributionMethod }] : [];
+    const value = [...ours, STORE_APP].filter((app) => filter === undefined || filter(app)).map((app) => applySelect(app, select));
     return { status: 200, body: { "@odata.context": `${METADATA_URL}#appCatalogs/teamsApps`, value } };
   },
 };

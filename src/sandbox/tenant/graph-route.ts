@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Clock } from "../../time/clock.js";
 import { badRequest } from "./graph-error.js";
 import type { SimulatedTenant } from "./simulated-tenant.js";
+import type { TenantSetup } from "./tenant-setup.js";
 
 /** One request as a route sees it: path parameters already decoded. */
 export interface GraphRequest {
@@ -17,6 +18,8 @@ export interface GraphRequest {
 /** What every route may read: the model, the server's own URL (for nextLinks) and the clock. */
 export interface GraphEnvironment {
   tenant: SimulatedTenant;
+  /** Permissions, licence, policies: what `doctor` reads. */
+  setup: TenantSetup;
   /** e.g. http://127.0.0.1:51234, no trailing slash. */
   baseUrl: string;
   clock: Clock;

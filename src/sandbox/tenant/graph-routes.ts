@@ -1,8 +1,10 @@
-import { listCatalogAppsRoute } from "./app-catalog-route.js";
+import { appCatalogRoute } from "./app-catalog-route.js";
 import { authenticationMethodsRoute } from "./authentication-methods-route.js";
+import { getGroupRoute, listGroupsRoute, userMemberOfRoute } from "./groups-routes.js";
 import { groupMembersRoute } from "./group-members-route.js";
 import type { GraphRoute } from "./graph-route.js";
 import { getInstalledAppRoute, installAppRoute, installedAppChatRoute, listInstalledAppsRoute } from "./installed-apps-routes.js";
+import { authenticationMethodsPolicyRoute, conditionalAccessPoliciesRoute, securityDefaultsRoute } from "./policies-routes.js";
 import { getRegistrationDetailsRoute, listRegistrationDetailsRoute } from "./registration-details-routes.js";
 import { getManagerRoute, getUserRoute, listUsersRoute } from "./user-routes.js";
 import { usersDeltaRoute } from "./users-delta-route.js";
@@ -21,5 +23,12 @@ export const GRAPH_ROUTES: readonly GraphRoute[] = [
   listInstalledAppsRoute,
   getInstalledAppRoute,
   installedAppChatRoute,
-  listCatalogAppsRoute,
+  // What `doctor` reads.
+  userMemberOfRoute,
+  listGroupsRoute,
+  getGroupRoute,
+  appCatalogRoute,
+  securityDefaultsRoute,
+  conditionalAccessPoliciesRoute,
+  authenticationMethodsPolicyRoute,
 ];

@@ -17,7 +17,7 @@ export const groupMembersRoute: GraphRoute = {
   handle(request, environment) {
     const { query } = request;
     const groupId = (request.params[0] ?? "").toLowerCase();
-    const memberIds = environment.tenant.groupMembers.get(groupId);
+    const memberIds = environment.tenant.groupMembers.get(groupId) ?? environment.setup.extraGroups.get(groupId)?.members;
     if (memberIds === undefined) throw resourceNotFound(request.params[0] ?? "");
     const select = parseSelect(query.$select, USER_PROPERTIES, "microsoft.graph.user");
     const filter = query.$filter === undefined ? undefined : compileODataFilter(query.$filter, USER_FILTERABLE);

@@ -17,3 +17,12 @@ export { startGraphServer, type GraphServer, type GraphServerOptions, type Recor
 export type { GraphFault } from "./fault-injector.js";
 export { REPORTS_THROTTLE, type ThrottleLimit } from "./sliding-window-throttle.js";
 export { installationIdOf, oneOnOneChatId } from "./teams-app-resources.js";
+export {
+  DOCTOR_SCENARIOS,
+  SANDBOX_BOT_SECRET,
+  SANDBOX_TENANT_ID,
+  scenarioSettings,
+  tenantSetupFor,
+  type DoctorScenario,
+} from "./doctor-scenarios.js";
+export { ALL_PERMISSIONS, type TenantSetup } from "./tenant-setup.js";

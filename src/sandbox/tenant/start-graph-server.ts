@@ -8,10 +8,13 @@ import { GraphError, resourceNotFound } from "./graph-error.js";
 import { checkQueryOptions, type GraphEnvironment, type GraphReply } from "./graph-route.js";
 import { GRAPH_ROUTES } from "./graph-routes.js";
 import { readRequestBody } from "./read-request-body.js";
-import { checkPermission } from "./required-permissions.js";
 import { errorReply, sendGraphReply } from "./send-graph-reply.js";
 import type { SimulatedTenant } from "./simulated-tenant.js";
 import { REPORTS_THROTTLE, SlidingWindowThrottle, type ThrottleLimit } from "./sliding-window-throttle.js";
+import { tenantSetupFor } from "./doctor-scenarios.js";
+import { checkPermission } from "./permission-rules.js";
+import { answerSignIn, SIGN_IN_PATH } from "./sign-in-route.js";
+import type { TenantSetup } from "./tenant-setup.js";
 
 export interface GraphServerOptions {
   /** Default 0: any free port. */
@@ -28,8 +31,8 @@ export interface GraphServerOptions {
   clock?: Clock;
   /** How far the registration report trails registrations, in ms on the clock. Default 0. */
   reportLagMs?: number;
-  /** The application permissions granted to the caller; a call they do not allow answers 403. Default: all. */
-  grantedPermissions?: readonly string[];
+  /** Permissions, licence and policies; default the "all-good" scenario. */
+  setup?: TenantSetup;
   /** The registration report refuses `$top` with a 400, as Graph may: its docs list only $filter and $orderby. */
   reportRefusesTop?: boolean;
 }
@@ -51,6 +54,8 @@ export interface GraphServer {
   /** e.g. http://127.0.0.1:51234 (no trailing slash); Graph's base is `${url}/v1.0`. */
   readonly url: string;
   readonly tenant: SimulatedTenant;
+  /** Changeable while the server runs: a test can revoke a permission or switch a policy. */
+  readonly setup: TenantSetup;
   /** Every request received, in arrival order; status is 0 until it is answered. */
   readonly requests: RecordedRequest[];
   // Function-typed properties, not methods: tests destructure them.
@@ -66,21 +71,24 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
   const faults = new FaultInjector();
   const throttle = new SlidingWindowThrottle(options.reportsThrottle ?? REPORTS_THROTTLE, clock);
   const requests: RecordedRequest[] = [];
+  const setup = options.setup ?? tenantSetupFor(tenant);
   const environment: GraphEnvironment = {
     tenant,
+    setup,
     baseUrl: "",
     clock,
     reportLagMs: options.reportLagMs ?? 0,
     reportRefusesTop: options.reportRefusesTop ?? false,
   };
-  const granted = options.grantedPermissions === undefined ? undefined : new Set(options.grantedPermissions);
 
-  // Order of checks: token, injected faults, permissions, the reports throttle, then the resource. Faults come
-  // before the throttle so a test's "fail the 3rd page" is exact, and they use no throttle budget.
+  // Order of checks: token, injected faults, the reports throttle, permissions, then the resource.
+  // Faults come before the throttle so a test's "fail the 3rd page" is exact, and they use no
+  // throttle budget. The sign-in endpoint needs no token: it is where tokens come from.
   const answer = async (request: IncomingMessage, record: RecordedRequest): Promise<GraphReply> => {
     const rawBody = await readRequestBody(request);
     if (rawBody !== "") record.body = parseJsonOr(rawBody);
     if ((options.latencyMs ?? 0) > 0) await delay(options.latencyMs);
+    if (record.method === "POST" && SIGN_IN_PATH.test(record.path)) return answerSignIn(rawBody, setup, clock.now());
     if (options.token !== undefined && request.headers.authorization !== `Bearer ${options.token}`) {
       const empty = request.headers.authorization === undefined;
       throw new GraphError(
@@ -100,7 +108,6 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
     }
     if (!record.path.startsWith("/v1.0/")) throw resourceNotFound(record.path);
     const path = record.path.slice("/v1.0".length);
-    checkPermission(record.method, path, granted);
     // Graph's identity and access reports limit covers authenticationMethod too (learn.microsoft.com/graph/throttling-limits).
     if (path.startsWith("/reports/") || /^\/users\/[^/]+\/authentication\/methods/.test(path)) {
       const waitMs = throttle.admit();
@@ -110,6 +117,7 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
         });
       }
     }
+    checkPermission(path, setup);
     for (const route of GRAPH_ROUTES) {
       const match = route.pattern.exec(path);
       if (match === null || route.method !== record.method) continue;
@@ -161,6 +169,7 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
   return {
     url: environment.baseUrl,
     tenant,
+    setup,
     requests,
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),

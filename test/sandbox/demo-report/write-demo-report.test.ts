@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml } from "../../../src/cards/render-card-preview-html.js";
+import { escapeHtml } from "../../../src/cards/escape-html.js";
 import { writeDemoReport } from "../../../src/sandbox/demo/report/write-demo-report.js";
 import { AWKWARD_NAME, smallDemoReport } from "./small-demo-report.js";
 

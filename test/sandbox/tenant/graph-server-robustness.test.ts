@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { generateTenant } from "../../../src/sandbox/tenant/generate-tenant.js";
 import { startGraphServer, type GraphServer, type GraphServerOptions } from "../../../src/sandbox/tenant/start-graph-server.js";
 import { fetchAllPages, fetchGraph, type GraphErrorResponse } from "./fetch-graph.js";
-import { hasGraphSchema, schemaErrors } from "./graph-schema.js";
+import { schemaErrors } from "./graph-schema.js";
 
 const REPORT = "/v1.0/reports/authenticationMethods/userRegistrationDetails";
 const tenant = generateTenant({ seed: 41, size: 300 });
@@ -159,7 +159,7 @@ describe("robustness", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
   });
 
-  it.skipIf(!hasGraphSchema)("has a schema check that does reject a wrongly shaped row", () => {
+  it("has a schema check that does reject a wrongly shaped row", () => {
     expect(schemaErrors("microsoft.graph.userRegistrationDetails", [{ id: "x", isMfaRegistered: "no" }])).toHaveLength(1);
     expect(schemaErrors("microsoft.graph.user", [{ id: "x", accountEnabled: "yes" }])).toHaveLength(1);
   });

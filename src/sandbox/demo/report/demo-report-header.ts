@@ -1,4 +1,4 @@
-import { escapeHtml } from "../../../cards/render-card-preview-html.js";
+import { escapeHtml } from "../../../cards/escape-html.js";
 import { formatCount } from "../../../reports/format-numbers.js";
 import type { DemoDay, DemoReportData } from "./demo-report-data.js";
 import { formatSimulatedTime } from "./format-simulated-time.js";

@@ -1,4 +1,6 @@
-import { cardFrame, escapeHtml, inlineJson } from "../../../cards/render-card-preview-html.js";
+import { escapeHtml } from "../../../cards/escape-html.js";
+import { inlineJson } from "../../../cards/inline-json.js";
+import { cardFrame } from "../../../cards/render-card-preview-html.js";
 import { formatCount } from "../../../reports/format-numbers.js";
 import { campaignDayNumber } from "./campaign-day-number.js";
 import type { DemoMessage, DemoPerson } from "./demo-report-data.js";

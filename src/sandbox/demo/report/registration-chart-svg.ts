@@ -1,4 +1,4 @@
-import { escapeHtml } from "../../../cards/render-card-preview-html.js";
+import { escapeHtml } from "../../../cards/escape-html.js";
 import { formatCount } from "../../../reports/format-numbers.js";
 import type { DemoDay } from "./demo-report-data.js";
 import { formatShare, registeredShare } from "./registered-share.js";

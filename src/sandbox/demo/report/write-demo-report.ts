@@ -1,4 +1,5 @@
-import { cardRendererParts, escapeHtml } from "../../../cards/render-card-preview-html.js";
+import { escapeHtml } from "../../../cards/escape-html.js";
+import { cardRendererParts } from "../../../cards/render-card-preview-html.js";
 import { formatCount } from "../../../reports/format-numbers.js";
 import { DEMO_REPORT_CSS } from "./demo-report-css.js";
 import type { DemoReportData } from "./demo-report-data.js";

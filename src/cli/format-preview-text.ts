@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { SkipReason } from "../campaign/decision.js";
 import type { CampaignPlanSummary, DueDecision } from "../jobs/plan-campaign.js";
-import { formatCount } from "./format-numbers.js";
+import { formatCount } from "../reports/format-numbers.js";
 
 const reasonWords: Record<SkipReason, string> = {
   registered: "registered",
@@ -18,7 +18,13 @@ const reasonWords: Record<SkipReason, string> = {
 };
 
 /** What `preview` prints for people: the counts, then the first decisions with their reasons. */
-export function formatPreviewText(summary: CampaignPlanSummary, due: readonly DueDecision[], now: Date, timeZone: string, shown = 25): string {
+export function formatPreviewText(
+  summary: CampaignPlanSummary,
+  due: readonly DueDecision[],
+  now: Date,
+  timeZone: string,
+  shown = 25,
+): string {
   const when = DateTime.fromJSDate(now, { zone: timeZone }).toFormat("ccc d LLL yyyy HH:mm");
   const lines = [
     `Preview for ${when} (${timeZone}): ${formatCount(summary.remind)} reminders and ${formatCount(summary.escalate)} escalations would be sent now.`,
@@ -35,7 +41,9 @@ export function formatPreviewText(summary: CampaignPlanSummary, due: readonly Du
     const upnWidth = Math.min(40, Math.max(6, ...due.slice(0, shown).map((d) => d.userPrincipalName.length)));
     lines.push(`  ${"action".padEnd(9)}${"person".padEnd(upnWidth + 2)}${"phase".padEnd(12)}${"deadline".padEnd(12)}why`);
     for (const d of due.slice(0, shown)) {
-      lines.push(`  ${d.action.padEnd(9)}${d.userPrincipalName.padEnd(upnWidth + 2)}${d.phase.padEnd(12)}${d.deadline.padEnd(12)}${d.reason}`);
+      lines.push(
+        `  ${d.action.padEnd(9)}${d.userPrincipalName.padEnd(upnWidth + 2)}${d.phase.padEnd(12)}${d.deadline.padEnd(12)}${d.reason}`,
+      );
     }
     if (due.length > shown) lines.push(`  ...and ${formatCount(due.length - shown)} more (--json lists them all)`);
     lines.push("");

@@ -1,0 +1,47 @@
+import { assessPerson } from "../campaign/assess-person.js";
+import { daysBetween } from "../campaign/local-calendar.js";
+import type { Person, PersonHistory } from "../campaign/person.js";
+import type { CampaignPolicy } from "../campaign/policy.js";
+
+export interface PendingPerson {
+  readonly person: Person;
+  readonly phase: string;
+  /** Null before the first reminder of a relative phase... */
+  readonly deadline: string | null;
+  /** ...when the deadline would be set by a reminder today. */
+  readonly provisionalDeadline: string;
+  readonly daysLeft: number | null;
+  readonly reminders: number;
+}
+
+/**
+ * Someone in the campaign's scope who has not registered, with their phase, deadline and reminders
+ * so far; undefined for everyone else. `today` is the campaign's date now (YYYY-MM-DD).
+ */
+export function describePending(
+  person: Person,
+  history: PersonHistory,
+  policy: CampaignPolicy,
+  now: number,
+  today: string,
+): PendingPerson | undefined {
+  const assessment = assessPerson(person, history, policy, now, false);
+  if ("skip" in assessment && ["registered", "excluded", "notInPhase"].includes(assessment.skip.skip)) return undefined;
+  const phase = "skip" in assessment ? (assessment.skip.phase ?? "") : assessment.standing.phase.name;
+  // Before the first reminder of a relative phase there is no deadline yet.
+  const fixed = "skip" in assessment ? assessment.skip.deadline : assessment.standing.fixesDeadline ? undefined : assessment.standing.deadline;
+  const deadline = history.phaseDeadlines[phase] ?? policy.phases.find((p) => p.name === phase)?.deadline ?? fixed ?? null;
+  return {
+    person,
+    phase,
+    deadline,
+    provisionalDeadline: deadline ?? ("standing" in assessment ? assessment.standing.deadline : today),
+    daysLeft: deadline ? daysBetween(today, deadline) : null,
+    reminders: history.remindersByPhase[phase] ?? 0,
+  };
+}
+
+/** Most urgent first; of two as urgent, by name. */
+export function byUrgency(a: PendingPerson, b: PendingPerson): number {
+  return (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) || (a.person.displayName ?? "").localeCompare(b.person.displayName ?? "");
+}
