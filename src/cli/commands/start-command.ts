@@ -9,6 +9,7 @@ import { serveBot } from "../../app/serve-bot.js";
 import type { CliIo } from "../cli-io.js";
 import { openBot } from "../../app/open-bot.js";
 import { openRuntime } from "../../app/open-runtime.js";
+import { resolveCatalogAppId } from "../../app/resolve-catalog-app-id.js";
 
 export function registerStartCommand(program: Command, io: CliIo): void {
   program
@@ -25,7 +26,7 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       const { config, log, store, clock } = runtime;
       const policy = readCampaign(config.campaignFile);
       const { host, local } = chooseListenHost(config);
-      const bot = openBot(runtime, policy);
+      const bot = openBot(runtime, policy, await resolveCatalogAppId(config, runtime.graph(), log));
       let running: Promise<CampaignRunSummary> | undefined;
       let lastRun: { at: string; ok: boolean; error?: string } | undefined;
 
