@@ -90,6 +90,7 @@ const tally = await drainOutbox({
   store,
   messenger,
   installer: undefined,
+  serviceUrl: url,
   clock: systemClock,
   log: pino({ level: "silent" }),
   render: () => Promise.resolve({ activity }),

@@ -18,6 +18,7 @@ async function packageApp(): Promise<void> {
   const { zip } = await buildAppPackage({
     teamsAppId: settings.teamsAppId,
     botId: settings.botId,
+    graphAppId: settings.graphAppId,
     validDomain: settings.validDomain,
     version: await readVersion(root),
   });

@@ -9,6 +9,8 @@ import { answerDigestAction } from "../card-actions/answer-digest-action.js";
 import { cacheLiveChecks } from "../card-actions/cache-live-checks.js";
 import { meetsRequirement } from "../campaign/meets-requirement.js";
 import { cardContextFor } from "../cards/card-context.js";
+import { messageText } from "../cards/message-text.js";
+import { firstKnownLanguage, pickLanguage } from "../cards/pick-language.js";
 import { readLiveMethods } from "../graph/authentication-methods.js";
 import { appPackagePath } from "../doctor/app-package-path.js";
 import { runDoctor } from "../doctor/run-doctor.js";
@@ -17,6 +19,8 @@ import { createAppInstaller, type AppInstaller } from "../delivery/app-installer
 import { drainOutbox, type DrainOptions } from "../delivery/drain-outbox.js";
 import type { TeamsMessenger } from "../delivery/teams-messenger.js";
 import { readPeopleByIds } from "../store/read-people.js";
+import { readPersonState } from "../store/people-state.js";
+import type { AdaptiveCard } from "../cards/adaptive-card.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import type { ChatReply } from "../chatops/chat-reply.js";
 import { sendToPerson } from "../delivery/send-to-person.js";
@@ -37,15 +41,15 @@ export interface Bot {
   readonly installer: AppInstaller | undefined;
   /** What drainOutbox needs beyond the store, clock and log. */
   readonly delivery: Omit<DrainOptions, "store" | "clock" | "log">;
-  /** Resolves once any delivery started by a command or a button has finished. */
+  /** Resolves once any delivery or card update started by a command or a button has finished. */
   idle(): Promise<void>;
 }
 
 /**
- * The Teams side, assembled: one adapter for both directions, one pace shared by every send, the
+ * The Teams side, assembled (with the app's catalog id as the start found it, for installs): one adapter for both directions, one pace shared by every send, the
  * proactive messenger, the Graph installer, and the application that answers people and admins.
  */
-export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
+export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId = runtime.config.teams.catalogAppId): Bot {
   const { config, clock, store, log } = runtime;
   const window = new SlidingWindow(config.teams.pace.limit, config.teams.pace.windowMs, clock);
   const httpClient = new PacedHttpClient(window, () => clock.now(), fetch, {
@@ -57,10 +61,11 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
   const tenantId = config.teams.tenantId ?? "00000000-0000-0000-0000-000000000000";
   const messenger = createProactiveMessenger({ adapter, botAppId, serviceUrl: config.teams.serviceUrl, tenantId });
   const graph = runtime.graph();
-  const installer = config.teams.catalogAppId ? createAppInstaller(graph, config.teams.catalogAppId) : undefined;
+  const installer = catalogAppId ? createAppInstaller(graph, catalogAppId, clock) : undefined;
   const delivery = {
     messenger,
     installer,
+    serviceUrl: config.teams.serviceUrl,
     render: (row: Parameters<DrainOptions["render"]>[0], state: Parameters<DrainOptions["render"]>[1]) =>
       Promise.resolve(renderOutboxMessage(policy, config.teams.serviceUrl, row, state, clock.now())),
   };
@@ -81,14 +86,33 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
     });
   };
 
+  // Work a button starts but need not finish before it is answered (replacing a card for everyone).
+  let background: Promise<unknown> = Promise.resolve();
+  const later = (work: () => Promise<void>) => {
+    background = Promise.all([
+      background,
+      work().catch((error: unknown) => log.error({ err: error }, "follow-up of a card action failed")),
+    ]);
+  };
+
   const helpdesk = policy.helpdesk.conversationId;
   const cardActions = {
     policy,
     // One live Graph check per person at a time, its result kept a while: a hundred presses, one request.
     liveMethods: cacheLiveChecks((userId) => readLiveMethods(graph, userId), {
       now: () => clock.now(),
-      isEnough: (methods) => meetsRequirement(policy.requirement, false, methods),
+      isEnough: (live) => meetsRequirement(policy.requirement, false, live.methods),
     }),
+    later,
+    replaceCard: async (message: { userId: string; conversationId: string; activityId: string }, card: AdaptiveCard) => {
+      const state = await readPersonState(store, message.userId);
+      const serviceUrl =
+        state?.conversation_id === message.conversationId && state.service_url ? state.service_url : config.teams.serviceUrl;
+      await messenger.update({ conversationId: message.conversationId, serviceUrl }, message.activityId, {
+        type: "message",
+        attachments: [cardAttachment(card)],
+      });
+    },
     notifyHelpdesk: helpdesk
       ? async (card: object) => {
           await messenger.send(
@@ -106,10 +130,20 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
     const snapshot = await currentSnapshot(store);
     return snapshot ? (await readPeopleByIds(store, snapshot.id, [userId])).get(userId) : undefined;
   };
+  // A reply speaks the language of the message it answers when we have it, else the directory's.
+  const replyLanguage = async (actorId: string | undefined, locale: string | undefined) => {
+    const person = actorId ? await languageOf(actorId) : undefined;
+    return pickLanguage(firstKnownLanguage(locale, person?.preferredLanguage));
+  };
 
   // An answer that names people, asked for in a channel, goes to the asker's 1:1 chat instead.
   const replyPrivately = async (userId: string, reply: ChatReply) => {
-    const outcome = await sendToPerson({ store, messenger, installer }, userId, replyActivity(reply), new Date(clock.now()));
+    const outcome = await sendToPerson(
+      { store, messenger, installer, serviceUrl: config.teams.serviceUrl },
+      userId,
+      replyActivity(reply),
+      new Date(clock.now()),
+    );
     if (outcome.result !== "sent") log.warn({ userId, outcome: outcome.result }, "private answer not delivered");
     return outcome.result === "sent";
   };
@@ -122,27 +156,27 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy): Bot {
     now: () => clock.now(),
     tenantId: config.teams.tenantId,
     handlers: {
-      message: (text, actorId, place) =>
-        answerMessage(text, actorId, place, { store, policy, clock, log, roster, deliverSoon, replyPrivately, runDoctor: doctor }),
-      cardAction: (verb, data, actorId) =>
+      message: (text, actorId, place, locale) =>
+        answerMessage(text, actorId, place, { store, policy, clock, log, roster, deliverSoon, replyPrivately, runDoctor: doctor }, locale),
+      cardAction: (verb, data, actorId, locale) =>
         verb === "remindTeam"
-          ? answerDigestAction(data, actorId, { store, policy, now: () => clock.now(), log, deliverSoon })
-          : answerCardAction({ verb, data, actorId }, { ...cardActions, store, log, now: () => clock.now() }),
-      welcome: async (actorId, name) => {
+          ? answerDigestAction(data, actorId, { store, policy, now: () => clock.now(), log, deliverSoon }, locale)
+          : answerCardAction({ verb, data, actorId, locale }, { ...cardActions, store, log, now: () => clock.now() }),
+      welcome: async (actorId, name, locale) => {
         const person = await languageOf(actorId);
         const isAdmin = await roster.isAdmin(actorId);
         return renderCard(
           "welcome",
           { firstName: person?.givenName ?? name.split(" ")[0] ?? "", isAdmin },
-          cardContextFor(policy, person?.preferredLanguage, null),
+          cardContextFor(policy, firstKnownLanguage(locale, person?.preferredLanguage), null),
         );
       },
-      acceptedFile: async (actorId) => {
+      acceptedFile: async (actorId, _name, locale) => {
         if (!actorId || !(await roster.isAdmin(actorId))) return undefined;
-        const language = cardContextFor(policy, (await languageOf(actorId))?.preferredLanguage, null).language;
-        return Buffer.from(await exportCsv(store, policy, language), "utf8");
+        return Buffer.from(await exportCsv(store, policy, await replyLanguage(actorId, locale)), "utf8");
       },
+      declinedFile: async (actorId, locale) => messageText(await replyLanguage(actorId, locale), "exportDeclined"),
     },
   });
-  return { adapter, app, messenger, installer, delivery, idle: () => draining.then(() => undefined) };
+  return { adapter, app, messenger, installer, delivery, idle: async () => void (await Promise.all([draining, background])) };
 }

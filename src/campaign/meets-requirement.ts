@@ -2,10 +2,11 @@ import type { Requirement } from "./policy.js";
 
 /*
  * Graph's methodsRegistered values. Phone methods (SMS, voice) are phishable and SIM-swappable;
- * email and password count for self-service reset only, never as a second factor.
+ * email, security questions and the password count for self-service reset only, and a Temporary
+ * Access Pass is a time-limited pass for setting methods up: none of them is a second factor.
  */
 const phoneMethods = new Set(["mobilePhone", "alternateMobilePhone", "officePhone"]);
-const notSecondFactors = new Set(["email", "password", "securityQuestion"]);
+const notSecondFactors = new Set(["email", "password", "securityQuestion", "temporaryAccessPass", "none"]);
 const phishingResistant = new Set([
   "fido2SecurityKey",
   "windowsHelloForBusiness",
@@ -13,13 +14,17 @@ const phishingResistant = new Set([
   "passKeyDeviceBoundAuthenticator",
   "passKeyDeviceBoundWindowsHello",
   "x509CertificateMultiFactor",
+  // Platform Credential for macOS: a device-bound key in the Secure Enclave.
+  "macOsSecureEnclaveKey",
 ]);
 
 /** Whether the methods registered satisfy the campaign's requirement. */
 export function meetsRequirement(requirement: Requirement, isMfaRegistered: boolean, methods: readonly string[]): boolean {
   switch (requirement) {
     case "mfa":
-      return isMfaRegistered || methods.some((m) => !notSecondFactors.has(m));
+      // The report's own flag is trusted only when it lists no methods to judge by: a Temporary
+      // Access Pass or an email address alone is no second factor, whatever the flag says.
+      return methods.some((m) => !notSecondFactors.has(m)) || (isMfaRegistered && methods.length === 0);
     case "authenticator":
       return methods.some((m) => !notSecondFactors.has(m) && !phoneMethods.has(m));
     case "phishingResistant":

@@ -35,6 +35,8 @@ export interface PersonHistory {
   readonly confirmedRegisteredAt: number | undefined;
   /** Teams refused delivery (app blocked, bot blocked); not retried before this instant. */
   readonly unreachableUntil: number | undefined;
+  /** Graph's or the Bot Connector's code for that refusal, e.g. ConversationBlockedByUser. */
+  readonly unreachableCode: string | undefined;
   /** From Teams (the person's client), when they have talked to the bot. */
   readonly timeZone: string | undefined;
 }
@@ -50,5 +52,6 @@ export const emptyHistory: PersonHistory = {
   snoozeCount: 0,
   confirmedRegisteredAt: undefined,
   unreachableUntil: undefined,
+  unreachableCode: undefined,
   timeZone: undefined,
 };

@@ -1,10 +1,7 @@
-import type { Logger } from "pino";
 import type { AdaptiveCard } from "../cards/adaptive-card.js";
 import { renderCard } from "../cards/render-card.js";
 import { daysBetween, localMoment } from "../campaign/local-calendar.js";
-import { meetsRequirement } from "../campaign/meets-requirement.js";
 import { planSnooze } from "../campaign/plan-snooze.js";
-import type { CampaignPolicy } from "../campaign/policy.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
@@ -13,21 +10,20 @@ import { readHistories } from "../store/read-histories.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import { cardContextFor } from "../cards/card-context.js";
+import { firstKnownLanguage, pickLanguage } from "../cards/pick-language.js";
+import { messageText } from "../cards/message-text.js";
+import { answerDone, type DoneDeps } from "./answer-done.js";
 
 export interface CardActionRequest {
   readonly verb: string;
   readonly data: unknown;
   /** The Entra object id of whoever pressed the button, as Teams reports it. */
   readonly actorId: string | undefined;
+  /** The locale of the press (the language their Teams is in), which the answer follows when we have it. */
+  readonly locale?: string | undefined;
 }
 
-export interface CardActionDeps {
-  readonly store: Store;
-  readonly policy: CampaignPolicy;
-  readonly now: () => number;
-  readonly log: Logger;
-  /** Live methods of one person (Graph's /authentication/methods). */
-  readonly liveMethods: (userId: string) => Promise<string[]>;
+export interface CardActionDeps extends DoneDeps {
   /** Posts a card to the helpdesk's channel, when one is configured. */
   readonly notifyHelpdesk: ((card: AdaptiveCard) => Promise<void>) | undefined;
 }
@@ -46,8 +42,7 @@ export async function answerCardAction(request: CardActionRequest, deps: CardAct
     typeof data.outboxId === "string"
       ? await store.db.selectFrom("outbox").selectAll().where("id", "=", data.outboxId).executeTakeFirst()
       : undefined;
-  if (!row || row.kind !== "reminder")
-    return { message: "This card is no longer current. Your latest reminder has the up-to-date buttons." };
+  if (!row || row.kind !== "reminder") return { message: messageText(pickLanguage(request.locale), "cardOutdated") };
   if (!request.actorId || request.actorId !== row.recipient_id || data.userId !== row.recipient_id) {
     await recordAudit(store, now, {
       actorKind: "user",
@@ -57,13 +52,13 @@ export async function answerCardAction(request: CardActionRequest, deps: CardAct
       detail: { verb: request.verb, outboxId: row.id },
     });
     log.warn({ actor: request.actorId, outboxId: row.id, verb: request.verb }, "card action refused: not the recipient");
-    return { message: "This card was sent to someone else, so only they can use its buttons." };
+    return { message: messageText(pickLanguage(request.locale), "notYourCard") };
   }
 
   const userId = row.recipient_id;
   const payload = JSON.parse(row.payload) as Extract<OutboxPayload, { card: "reminder" }>;
   const history = (await readHistories(store, [userId])).get(userId);
-  const context = cardContextFor(policy, payload.preferredLanguage, history?.timeZone);
+  const context = cardContextFor(policy, firstKnownLanguage(request.locale, payload.preferredLanguage), history?.timeZone);
   const daysLeft = daysBetween(localMoment(now.getTime(), context.timeZone).date, payload.deadline);
   const ids = { outboxId: row.id, userId };
   const audit = (action: string, detail?: Record<string, unknown>) =>
@@ -72,34 +67,8 @@ export async function answerCardAction(request: CardActionRequest, deps: CardAct
 
   switch (request.verb) {
     case "done": {
-      const methods = await deps.liveMethods(userId);
-      if (meetsRequirement(policy.requirement, false, methods)) {
-        await updatePersonState(store, userId, now, { confirmed_registered_at: now.toISOString() });
-        // Nothing still queued for them should go out now.
-        await store.db
-          .updateTable("outbox")
-          .set({ status: "cancelled", last_error: "registered" })
-          .where("user_id", "=", userId)
-          .where("status", "=", "pending")
-          .execute();
-        await audit("person.confirmedRegistered", { methods });
-        return { card: renderCard("thankYou", { firstName: payload.firstName, methodsRegistered: methods }, context) };
-      }
-      await audit("person.claimedDone", { methods });
-      const card = renderCard(
-        "stillMissing",
-        {
-          ...payload,
-          kind: payload.kind,
-          methodsRegistered: methods,
-          methodsFound: methods,
-          daysLeft,
-          snoozeAvailable: (history?.snoozeCount ?? 0) < policy.reminders.snooze.max,
-          ...ids,
-        },
-        context,
-      );
-      return { card };
+      const snoozeAvailable = (history?.snoozeCount ?? 0) < policy.reminders.snooze.max;
+      return answerDone({ row, payload, context, daysLeft, snoozeAvailable }, deps);
     }
     case "snooze": {
       const outcome = history ? planSnooze(policy, history, payload.deadline, now.getTime()) : undefined;

@@ -12,6 +12,8 @@ import { readHistories } from "../store/read-histories.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import { cardContextFor } from "../cards/card-context.js";
+import { messageText } from "../cards/message-text.js";
+import { firstKnownLanguage, pickLanguage } from "../cards/pick-language.js";
 import type { CardActionResult } from "./answer-card-action.js";
 
 export interface DigestActionDeps {
@@ -27,7 +29,12 @@ export interface DigestActionDeps {
  * same rules as any reminder (not registered, not snoozed, one a day, in their own hours). Only
  * the manager the digest was sent to may press it.
  */
-export async function answerDigestAction(data: unknown, actorId: string | undefined, deps: DigestActionDeps): Promise<CardActionResult> {
+export async function answerDigestAction(
+  data: unknown,
+  actorId: string | undefined,
+  deps: DigestActionDeps,
+  locale?: string,
+): Promise<CardActionResult> {
   const { store, policy } = deps;
   const now = deps.now();
   const { digestId, managerId } = (typeof data === "object" && data !== null ? data : {}) as { digestId?: unknown; managerId?: unknown };
@@ -35,7 +42,7 @@ export async function answerDigestAction(data: unknown, actorId: string | undefi
     typeof digestId === "string"
       ? await store.db.selectFrom("outbox").selectAll().where("id", "=", digestId).executeTakeFirst()
       : undefined;
-  if (!row || row.kind !== "digest") return { message: "This digest is no longer current." };
+  if (!row || row.kind !== "digest") return { message: messageText(pickLanguage(locale), "digestOutdated") };
   if (!actorId || actorId !== row.recipient_id || managerId !== row.recipient_id) {
     await recordAudit(store, new Date(now), {
       actorKind: "user",
@@ -44,7 +51,7 @@ export async function answerDigestAction(data: unknown, actorId: string | undefi
       subjectId: row.recipient_id,
       detail: { verb: "remindTeam" },
     });
-    return { message: "This card was sent to someone else, so only they can use its buttons." };
+    return { message: messageText(pickLanguage(locale), "notYourCard") };
   }
   const payload = JSON.parse(row.payload) as Extract<OutboxPayload, { card: "digest" }>;
   const snapshot = await currentSnapshot(store);
@@ -78,7 +85,7 @@ export async function answerDigestAction(data: unknown, actorId: string | undefi
     card: renderCard(
       "digestReminded",
       { reminded, skipped: ids.length - reminded },
-      cardContextFor(policy, manager?.preferredLanguage, history?.timeZone),
+      cardContextFor(policy, firstKnownLanguage(locale, manager?.preferredLanguage), history?.timeZone),
     ),
   };
 }

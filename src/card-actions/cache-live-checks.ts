@@ -1,8 +1,8 @@
-export interface LiveCheckCacheOptions {
+export interface LiveCheckCacheOptions<T> {
   /** Milliseconds since the epoch: the bot's clock. */
   readonly now: () => number;
   /** Whether what was found is enough: such a result is kept long, since a registration is not undone in minutes. */
-  readonly isEnough: (methods: readonly string[]) => boolean;
+  readonly isEnough: (result: T) => boolean;
   /** How long a result that is enough is kept; default five minutes. */
   readonly enoughForMs?: number;
   /**
@@ -17,13 +17,13 @@ export interface LiveCheckCacheOptions {
  * a hundred times. This keeps each person's last result for a while and shares a check in flight,
  * so Graph sees at most one request per person per 30 seconds; a failed check is not kept.
  */
-export function cacheLiveChecks(
-  check: (userId: string) => Promise<string[]>,
-  options: LiveCheckCacheOptions,
-): (userId: string) => Promise<string[]> {
+export function cacheLiveChecks<T>(
+  check: (userId: string) => Promise<T>,
+  options: LiveCheckCacheOptions<T>,
+): (userId: string) => Promise<T> {
   const enoughForMs = options.enoughForMs ?? 5 * 60_000;
   const notEnoughForMs = options.notEnoughForMs ?? 30_000;
-  const results = new Map<string, { methods: Promise<string[]>; until: number }>();
+  const results = new Map<string, { methods: Promise<T>; until: number }>();
 
   const forget = (now: number) => {
     for (const [userId, entry] of results) if (entry.until <= now) results.delete(userId);

@@ -28,7 +28,8 @@ export interface StatusCard {
   /** The card shows the five with the lowest share registered. */
   furthestBehind: { department: string; members: number; registered: number }[];
   /** The card names up to five; `unreachableCount` is how many there are in all. */
-  unreachable: { displayName: string; userPrincipalName: string; reason: string }[];
+  /** `code` is Graph's or the Bot Connector's own for the refusal (null when none was recorded); the card words it. */
+  unreachable: { displayName: string; userPrincipalName: string; code: string | null }[];
   unreachableCount: number;
   /** Who paused reminders and when (ISO instant); null while they run. */
   paused: { by: string; at: string } | null;
@@ -87,8 +88,8 @@ export interface UserCard {
   /** YYYY-MM-DD. */
   deadline: string | null;
   daysLeft: number | null;
-  /** Why they cannot be messaged (already worded), or null. */
-  unreachable: string | null;
+  /** Set when they cannot be messaged: Graph's or the Bot Connector's code for the refusal, which the card words. */
+  unreachable: { code: string | null } | null;
   /** `at` is an ISO instant; `what` comes already worded, in English. Shown oldest first. */
   events: { at: string; what: string }[];
 }
@@ -147,7 +148,7 @@ export interface AdminReportCard {
 
 /** Immediately, to the admin channel: delivery has stopped working. */
 export interface AlertCard {
-  problem: "deliveryFailing" | "credentialsRejected" | "graphRefusing";
+  problem: "deliveryFailing" | "credentialsRejected" | "graphRefusing" | "teamsAppSetup";
   /** The last error, as it came (status code, error code, message). */
   detail: string;
   /** ISO instant the problem started. */

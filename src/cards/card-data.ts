@@ -64,6 +64,16 @@ export interface StillMissingCard extends ReminderCard {
    * /users/{id}/authentication/methods first; "password" is ignored). Empty when it found nothing.
    */
   methodsFound: string[];
+  /** Say that a hardware token, which the live check cannot see, is confirmed by the report within hours. */
+  hardwareTokenNote?: boolean;
+}
+
+/** The answer to "I've done it" when the live check is slow ("checking") or could not be made ("later"). */
+export interface CheckingCard {
+  state: "checking" | "later";
+  firstName: string;
+  outboxId: string;
+  userId: string;
 }
 
 export interface SnoozedCard {
@@ -112,6 +122,7 @@ export interface CardDataByName {
   reminder: ReminderCard;
   thankYou: ThankYouCard;
   stillMissing: StillMissingCard;
+  checking: CheckingCard;
   snoozed: SnoozedCard;
   helpRequested: HelpRequestedCard;
   noSmartphone: NoSmartphoneCard;

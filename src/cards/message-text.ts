@@ -22,6 +22,7 @@ export const MESSAGE_KEYS = [
   "alreadyPaused",
   "notPaused",
   "exportReady",
+  "exportDeclined",
   "noSyncYet",
   "filterNotFound",
   "pageNotFound",

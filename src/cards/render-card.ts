@@ -6,6 +6,7 @@ import { CardText } from "./card-text.js";
 import type { CardView } from "./card-view.js";
 import { cleanCardData } from "./clean-card-data.js";
 import { cleanOutsideText } from "./clean-outside-text.js";
+import { checkingView } from "./checking-view.js";
 import { digestRemindedView } from "./digest-reminded-view.js";
 import { digestView } from "./digest-view.js";
 import { doctorView } from "./doctor-view.js";
@@ -37,6 +38,7 @@ const VIEWS: Views = {
   reminder: reminderView,
   thankYou: thankYouView,
   stillMissing: stillMissingView,
+  checking: checkingView,
   snoozed: snoozedView,
   helpRequested: helpRequestedView,
   noSmartphone: noSmartphoneView,

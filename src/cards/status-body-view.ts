@@ -1,5 +1,6 @@
 import type { CardContext, StatusCard } from "./card-data.js";
 import type { CardText } from "./card-text.js";
+import { unreachableReason } from "./unreachable-reason.js";
 import { formatDeadline, formatMoment, formatShortDate } from "./format-card-date.js";
 import { formatCardCount, formatCardPercent, percentOf } from "./format-card-number.js";
 import { registeredDonutView, trendLineView } from "./status-charts-view.js";
@@ -80,7 +81,13 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
       unreachable: {
         show: card.unreachableCount > 0,
         title: text.text("status.unreachable.title"),
-        people: unreachable.map((person) => text.text("status.unreachable.person", person)),
+        people: unreachable.map((person) =>
+          text.text("status.unreachable.person", {
+            displayName: person.displayName,
+            userPrincipalName: person.userPrincipalName,
+            reason: unreachableReason(person.code, text),
+          }),
+        ),
         showMore: moreUnreachable > 0,
         more: text.plural("list.more", moreUnreachable),
       },

@@ -21,6 +21,7 @@ export function stillMissingView(card: StillMissingCard, context: CardContext, t
     foundMethods: gap.have,
     needed: gap.needed,
     retry: text.text("stillMissing.retry", { done: common.label.done }),
+    hardwareToken: { show: card.hardwareTokenNote === true, text: text.text("stillMissing.hardwareToken") },
     deadline: deadlineView(card.deadline, card.daysLeft, context, text),
     consequence: text.text(card.kind === "overdue" ? "reminder.consequence.overdue" : "reminder.consequence.before"),
   };

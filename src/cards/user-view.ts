@@ -5,6 +5,7 @@ import { commonView } from "./common-view.js";
 import { describeDaysLeft } from "./describe-days-left.js";
 import { formatDeadline, formatMoment, formatShortDate } from "./format-card-date.js";
 import { methodNames } from "./method-names.js";
+import { unreachableReason } from "./unreachable-reason.js";
 
 // The most recent entries of a long history; each is about 150 bytes, and the card must stay under
 // Teams' 28 KB (see test/cards/card-size.test.ts).
@@ -37,7 +38,10 @@ export function userView(card: UserCard, context: CardContext, text: CardText): 
     title: card.displayName,
     userPrincipalName: card.userPrincipalName,
     state: stateView(card, text),
-    unreachable: { show: card.unreachable !== null, text: text.text("user.unreachable", { reason: card.unreachable ?? "" }) },
+    unreachable: {
+      show: card.unreachable !== null,
+      text: text.text("user.unreachable", { reason: unreachableReason(card.unreachable?.code ?? null, text) }),
+    },
     facts,
     history: {
       title: text.text("user.history"),

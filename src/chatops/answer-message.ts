@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { messageText } from "../cards/message-text.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import { cardContextFor } from "../cards/card-context.js";
+import { firstKnownLanguage } from "../cards/pick-language.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
 import { readPersonState } from "../store/people-state.js";
@@ -55,11 +56,17 @@ const handlers: Record<CommandName, CommandHandler> = {
  * longer than anything it could look up; anything else gets the help. Never silence. In a channel, an
  * answer that names people goes to the asker's 1:1 chat, and the channel is told so (see answersPrivately).
  */
-export async function answerMessage(text: string, actorId: string | undefined, place: ChatPlace, deps: ChatopsDeps): Promise<ChatReply> {
+export async function answerMessage(
+  text: string,
+  actorId: string | undefined,
+  place: ChatPlace,
+  deps: ChatopsDeps,
+  locale?: string,
+): Promise<ChatReply> {
   const { store, policy } = deps;
   const now = deps.clock.now();
   const command = parseCommand(text);
-  const card = await readerContext(store, policy, actorId);
+  const card = await readerContext(store, policy, actorId, locale);
 
   if (!(await deps.roster.isAdmin(actorId))) {
     if (command.known || command.addressed) {
@@ -91,11 +98,14 @@ export async function answerMessage(text: string, actorId: string | undefined, p
   return { kind: "text", text: messageText(card.language, sent ? "answeredPrivately" : "privateReplyFailed", {}) };
 }
 
-/** The asker's language (from the directory) and time zone (from Teams), for the reply. */
-async function readerContext(store: Store, policy: CampaignPolicy, actorId: string | undefined) {
-  if (!actorId) return cardContextFor(policy, null, null);
+/**
+ * The asker's language and time zone, for the reply: the language of the message it answers when we
+ * have it, else the directory's preferredLanguage; the time zone Teams last told us.
+ */
+async function readerContext(store: Store, policy: CampaignPolicy, actorId: string | undefined, locale: string | undefined) {
+  if (!actorId) return cardContextFor(policy, firstKnownLanguage(locale), null);
   const snapshot = await currentSnapshot(store);
   const person = snapshot ? (await readPeopleByIds(store, snapshot.id, [actorId])).get(actorId) : undefined;
   const state = await readPersonState(store, actorId);
-  return cardContextFor(policy, person?.preferredLanguage, state?.time_zone);
+  return cardContextFor(policy, firstKnownLanguage(locale, person?.preferredLanguage), state?.time_zone);
 }

@@ -46,7 +46,8 @@ export const userCommand: CommandHandler = async (args, context) => {
         phase: phase?.name ?? null,
         deadline,
         daysLeft: deadline ? daysBetween(localMoment(now, policy.timeZone).date, deadline) : null,
-        unreachable: history.unreachableUntil !== undefined && history.unreachableUntil > now ? "Teams refused delivery" : null,
+        unreachable:
+          history.unreachableUntil !== undefined && history.unreachableUntil > now ? { code: history.unreachableCode ?? null } : null,
         events: await eventsOf(store, person.id),
       },
       context.card,

@@ -34,8 +34,9 @@ export interface Config {
   readonly campaignFile: string;
   readonly teams: {
     readonly serviceUrl: string;
-    /** The manifest's id; the catalog id (for installs through Graph) is the same unless set apart. */
+    /** The manifest's id. */
     readonly appId: string | undefined;
+    /** The app's id in the organisation's catalog, for installs; when unset it is looked up by the manifest's id. */
     readonly catalogAppId: string | undefined;
     /** Undefined: local mode, no Bot Framework authentication in either direction. */
     readonly bot: BotSettings | undefined;

@@ -37,7 +37,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     teams: {
       serviceUrl: e.TEAMS_SERVICE_URL,
       appId: e.TEAMS_APP_ID,
-      catalogAppId: e.TEAMS_CATALOG_APP_ID ?? e.TEAMS_APP_ID,
+      catalogAppId: e.TEAMS_CATALOG_APP_ID,
       bot,
       tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID,
       pace: e.TEAMS_PACE,

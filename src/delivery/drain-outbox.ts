@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { isPaused } from "../store/app-state.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
-import { claimMessages, markFinal, markRetry, markSent, nextReadyAt, releaseClaim, type OutboxRow } from "../store/outbox.js";
+import { claimMessages, markFinal, markHeld, markRetry, markSent, nextReadyAt, releaseClaim, type OutboxRow } from "../store/outbox.js";
 import { readPersonState, updatePersonState, type PersonState } from "../store/people-state.js";
 import type { Clock } from "../time/clock.js";
 import type { AppInstaller } from "./app-installer.js";
@@ -16,6 +16,8 @@ export interface DrainOptions {
   readonly store: Store;
   readonly messenger: TeamsMessenger;
   readonly installer: AppInstaller | undefined;
+  /** The Bot Connector's base URL, for a chat found through Graph after an install. */
+  readonly serviceUrl: string;
   readonly clock: Clock;
   readonly log: Logger;
   /** Builds the activity for a row (the card, in the recipient's language, as of now), and its channel if it has one. */
@@ -29,6 +31,8 @@ export interface DrainOptions {
   readonly maxAttempts?: number;
   /** How long a person Teams refused is left alone before the next try. */
   readonly unreachableForMs?: number;
+  /** How long a message waits when the setup is broken (a permission, the catalog id) before it is tried again. */
+  readonly holdForMs?: number;
   /** Stop once nothing is ready now (the server's periodic drain) instead of waiting for retries (run-once). */
   readonly stopWhenIdle?: boolean;
   /** Stop the run after this many sends in a row got no answer from Teams at all (default: one per lane, at least 3). */
@@ -44,10 +48,14 @@ export interface DrainTally {
   unreachable: number;
   failed: number;
   installed: number;
+  /** Messages put back because the setup is broken; nobody was marked for them. */
+  held: number;
   /** The last failure seen, for the admins' alert. */
   lastError?: string;
   /** Why the run stopped before the outbox was drained (Teams stopped answering); the rest waits for the next run. */
   halted?: string;
+  /** What is wrong with the setup, when something held messages back. */
+  setupProblem?: string;
 }
 
 /**
@@ -61,7 +69,9 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
   const leaseMs = options.leaseMs ?? 60_000;
   const maxAttempts = options.maxAttempts ?? 8;
   const worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const tally: DrainTally = { sent: 0, retried: 0, unreachable: 0, failed: 0, installed: 0 };
+  const holdForMs = options.holdForMs ?? 3_600_000;
+  const tally: DrainTally = { sent: 0, retried: 0, unreachable: 0, failed: 0, installed: 0, held: 0 };
+  let heldUntil = Infinity;
   await releaseOrphanedClaims(store, new Date(clock.now()));
   // When Teams answers nothing (every send times out), trying the rest only holds the run for a
   // timeout each; after this many in a row the run stops and the next one tries again.
@@ -90,6 +100,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
       messenger: options.messenger,
       installer: options.installer,
       knownConversation: known,
+      serviceUrl: options.serviceUrl,
       activity: rendered.activity,
     });
     const now = new Date(clock.now());
@@ -100,6 +111,10 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
         { unanswered: unansweredInARow, lastError: outcome.result === "retry" ? outcome.error : undefined },
         "Teams is not answering; delivery stops until the next run",
       );
+    }
+    if ((outcome.result === "sent" || outcome.result === "retry") && outcome.installed) {
+      tally.installed += 1;
+      await recordAudit(store, now, { actorKind: "system", action: "app.installed", subjectId: row.recipient_id });
     }
     switch (outcome.result) {
       case "sent":
@@ -115,10 +130,6 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
             unreachable_until: null,
             unreachable_reason: null,
           });
-        }
-        if (outcome.installed) {
-          tally.installed += 1;
-          await recordAudit(store, now, { actorKind: "system", action: "app.installed", subjectId: row.recipient_id });
         }
         tally.sent += 1;
         break;
@@ -137,14 +148,22 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
         await updatePersonState(store, row.recipient_id, now, {
           unreachable_until: new Date(now.getTime() + (options.unreachableForMs ?? 7 * 86_400_000)).toISOString(),
           unreachable_reason: outcome.reason,
+          unreachable_code: outcome.code,
         });
         await recordAudit(store, now, {
           actorKind: "system",
           action: "person.unreachable",
           subjectId: row.recipient_id,
-          detail: { reason: outcome.reason },
+          detail: { reason: outcome.reason, code: outcome.code },
         });
         tally.unreachable += 1;
+        break;
+      case "held":
+        // Not this person's doing: the row waits, uncounted, for the setup to be fixed.
+        await markHeld(store, row.id, worker, new Date(now.getTime() + holdForMs), outcome.problem);
+        heldUntil = Math.min(heldUntil, now.getTime() + holdForMs);
+        tally.setupProblem ??= outcome.problem;
+        tally.held += 1;
         break;
       case "failed":
         tally.lastError = outcome.error;
@@ -162,7 +181,8 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
     const rows = await claimMessages(store, worker, concurrency * 4, new Date(clock.now()), leaseMs, kinds);
     if (rows.length === 0) {
       const next = await nextReadyAt(store, kinds);
-      if (!next || options.stopWhenIdle) break;
+      // Held rows wait for an admin to fix the setup; this drain need not wait with them.
+      if (!next || options.stopWhenIdle || next.getTime() >= heldUntil) break;
       await clock.sleep(Math.max(50, next.getTime() - clock.now()));
       continue;
     }

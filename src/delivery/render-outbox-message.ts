@@ -7,6 +7,7 @@ import type { OutboxPayload } from "./outbox-payload.js";
 import type { OutboxRow } from "../store/outbox.js";
 import type { PersonState } from "../store/people-state.js";
 import { cardContextFor } from "../cards/card-context.js";
+import { firstKnownLanguage } from "../cards/pick-language.js";
 
 export interface RenderedMessage {
   readonly activity: Record<string, unknown>;
@@ -32,7 +33,8 @@ export function renderOutboxMessage(
       conversation: { conversationId: payload.conversationId, serviceUrl },
     };
   }
-  const context = cardContextFor(policy, payload.preferredLanguage, state?.time_zone);
+  // The language their Teams spoke to us last, else the directory's preferredLanguage.
+  const context = cardContextFor(policy, firstKnownLanguage(state?.locale, payload.preferredLanguage), state?.time_zone);
   const today = localMoment(now, context.timeZone).date;
   const left = (deadline: string) => daysBetween(today, deadline);
   switch (payload.card) {

@@ -5,6 +5,8 @@ import { deliverMessage, type DeliveryOutcome } from "./deliver-message.js";
 import type { TeamsMessenger } from "./teams-messenger.js";
 
 export interface SendToPersonDeps {
+  /** Where to open a new chat (TEAMS_SERVICE_URL). */
+  readonly serviceUrl: string;
   readonly store: Store;
   readonly messenger: TeamsMessenger;
   readonly installer: AppInstaller | undefined;
@@ -25,8 +27,9 @@ export async function sendToPerson(
   const known =
     state?.conversation_id && state.service_url ? { conversationId: state.conversation_id, serviceUrl: state.service_url } : undefined;
   const outcome = await deliverMessage(
-    { recipient_id: userId },
-    { messenger: deps.messenger, installer: deps.installer, knownConversation: known, activity },
+    // A reply is always a first try: nothing is queued to be tried again.
+    { recipient_id: userId, attempts: 1 },
+    { messenger: deps.messenger, installer: deps.installer, knownConversation: known, serviceUrl: deps.serviceUrl, activity },
   );
   if (outcome.result === "sent" && outcome.conversation.conversationId !== known?.conversationId) {
     await updatePersonState(deps.store, userId, now, {

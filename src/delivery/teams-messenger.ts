@@ -10,6 +10,8 @@ export interface TeamsMessenger {
   openConversation(userId: string): Promise<ConversationRef>;
   /** Sends an activity; returns its id. */
   send(ref: ConversationRef, activity: Record<string, unknown>): Promise<string>;
+  /** Replaces a sent message, for everyone in the conversation on every device (updateActivity). */
+  update(ref: ConversationRef, activityId: string, activity: Record<string, unknown>): Promise<void>;
 }
 
 /** A refusal from the Bot Connector, normalised from whatever the SDK threw. */

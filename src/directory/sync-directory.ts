@@ -56,7 +56,8 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
   };
 
   const readReport = async () => {
-    for await (const page of readRegistrationDetailsPages(graph)) {
+    const topRefused = () => runLog.warn("the registration report refused $top=999; reading its default page size instead");
+    for await (const page of readRegistrationDetailsPages(graph, topRefused)) {
       if (failed) return;
       const rows = page.value.map(parseRegistrationDetails).filter((r) => r !== undefined);
       skipped += page.value.length - rows.length;

@@ -10,13 +10,9 @@ export function checkCatalogId(facts: DoctorFacts): CheckResult {
     return checkResult(CHECK, "skipped", "Not checked: the app was not found in the catalog (see teams.catalogApp).");
   }
   const actual = found.value.id;
+  // Unset, start looks the catalog id up by TEAMS_APP_ID, which is what found it here.
   if (catalogAppId === undefined) {
-    return checkResult(
-      CHECK,
-      "warn",
-      `TEAMS_CATALOG_APP_ID is not set; the catalog knows the app as ${actual}.`,
-      `Set TEAMS_CATALOG_APP_ID=${actual}.`,
-    );
+    return checkResult(CHECK, "ok", `TEAMS_CATALOG_APP_ID is not set: start looks the app up by TEAMS_APP_ID and installs ${actual}.`);
   }
   if (catalogAppId.toLowerCase() === actual.toLowerCase()) return checkResult(CHECK, "ok", `Installs use ${actual}, the app's catalog id.`);
   return checkResult(

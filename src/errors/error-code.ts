@@ -19,6 +19,8 @@ export enum ErrorCode {
   ChecksFailed = "checks_failed",
   StoreFailed = "store_failed",
   TeamsSendFailed = "teams_send_failed",
+  TeamsAppNotInCatalog = "teams_app_not_in_catalog",
+  TeamsSetupBroken = "teams_setup_broken",
 }
 
 /** Exit status per error family: 2 for input the operator must fix, 1 for everything else. */
@@ -27,6 +29,7 @@ export function exitStatusFor(code: ErrorCode): number {
     case ErrorCode.ConfigInvalid:
     case ErrorCode.CampaignInvalid:
     case ErrorCode.GraphCredentialsMissing:
+    case ErrorCode.TeamsAppNotInCatalog:
       return 2;
     default:
       return 1;

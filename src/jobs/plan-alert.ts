@@ -8,7 +8,7 @@ import type { Store } from "../store/open-store.js";
 import { queueMessages } from "../store/outbox.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
 
-export type AlertProblem = "deliveryFailing" | "credentialsRejected" | "graphRefusing";
+export type AlertProblem = "deliveryFailing" | "credentialsRejected" | "graphRefusing" | "teamsAppSetup";
 
 /** What, if anything, a run's outcome says is broken. */
 export function diagnose(delivery: DrainTally | undefined, error: unknown): { problem: AlertProblem; detail: string } | undefined {
@@ -22,6 +22,9 @@ export function diagnose(delivery: DrainTally | undefined, error: unknown): { pr
     }
     if (isAppError(error) && error.code.startsWith("graph_")) return { problem: "graphRefusing", detail: error.message };
   }
+  // A setting that makes every install fail (a permission, the catalog id) held messages back: say so
+  // before anything else, since it is what stops people being reached.
+  if (delivery?.held) return { problem: "teamsAppSetup", detail: delivery.setupProblem ?? "" };
   if (delivery?.halted) {
     return { problem: "deliveryFailing", detail: `${delivery.halted}${delivery.lastError ? `; last error: ${delivery.lastError}` : ""}` };
   }

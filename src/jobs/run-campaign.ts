@@ -13,6 +13,7 @@ import { digestsMayBeDue, gatherPendingByManager, planDigests } from "./plan-dig
 import { recordStatus } from "../reports/record-status.js";
 import type { PendingPerson } from "../reports/describe-pending.js";
 import { queueDecisions } from "./queue-decisions.js";
+import { releaseHeld } from "../store/outbox.js";
 
 export interface CampaignRunOptions {
   readonly store: Store;
@@ -65,6 +66,8 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
     }
     queued += await planAdminReport(store, policy, now, plan.status);
     log.info({ remind: plan.remind, escalate: plan.escalate, queued }, "campaign planned");
+    // Messages held for a broken setup get another try each run: the admins may have fixed it.
+    await releaseHeld(store, new Date(clock.now()));
     const delivery = await drainOutbox({ ...options.delivery, store, clock, log });
     log.info(delivery, "outbox drained");
     await alertIfBroken(options, delivery, undefined);

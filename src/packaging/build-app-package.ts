@@ -20,6 +20,13 @@ export interface AppPackageOptions {
   teamsAppId: string;
   /** The bot's Microsoft App ID (BOT_ID), a GUID. */
   botId: string;
+  /**
+   * The Entra app that calls Graph (AZURE_CLIENT_ID), written to webApplicationInfo: Graph lets an app
+   * holding TeamsAppInstallation.ReadWriteSelfForUser.All install only the Teams app whose
+   * webApplicationInfo.id is its own id (msteams-docs, "Send proactive installation messages").
+   * Default BOT_ID: the one-app setup, where the bot's app registration also holds the Graph permissions.
+   */
+  graphAppId?: string | undefined;
   /** The app version, MAJOR.MINOR.PATCH (package.json's version). */
   version: string;
   /** Host name the bot is served from (BOT_DOMAIN); validDomains is empty without it. */
@@ -37,6 +44,7 @@ export interface AppPackage {
 const placeholderSources: Record<string, string> = {
   TEAMS_APP_ID: packageInputSources.teamsAppId,
   BOT_ID: packageInputSources.botId,
+  AZURE_CLIENT_ID: "AZURE_CLIENT_ID",
   VERSION: packageInputSources.version,
   VALID_DOMAIN: packageInputSources.validDomain,
 };
@@ -50,6 +58,7 @@ export async function buildAppPackage(options: AppPackageOptions): Promise<AppPa
   const { manifest, placeholderAt } = fillManifestTemplate(template, {
     TEAMS_APP_ID: options.teamsAppId,
     BOT_ID: options.botId,
+    AZURE_CLIENT_ID: options.graphAppId ?? options.botId,
     VERSION: options.version,
     VALID_DOMAIN: options.validDomain,
   });

@@ -3,6 +3,7 @@ import { AppPackageError } from "./app-package-error.js";
 export interface PackageInputs {
   teamsAppId: string;
   botId: string;
+  graphAppId?: string | undefined;
   version: string;
   validDomain?: string | undefined;
 }
@@ -11,6 +12,7 @@ export interface PackageInputs {
 export const packageInputSources: Record<keyof PackageInputs, string> = {
   teamsAppId: "TEAMS_APP_ID",
   botId: "BOT_ID",
+  graphAppId: "AZURE_CLIENT_ID",
   version: "the version in package.json",
   validDomain: "BOT_DOMAIN",
 };
@@ -31,6 +33,13 @@ const hostName = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]
 export function checkPackageInputs(inputs: PackageInputs): void {
   checkGuid(inputs.teamsAppId, packageInputSources.teamsAppId, "It is the Teams app's own id, chosen once and kept for every version.");
   checkGuid(inputs.botId, packageInputSources.botId, "It is the bot's Microsoft App ID, the client id of its Entra app registration.");
+  if (inputs.graphAppId !== undefined) {
+    checkGuid(
+      inputs.graphAppId,
+      packageInputSources.graphAppId,
+      "It is the Application (client) ID of the Entra app that calls Graph, which Teams lets install this app.",
+    );
+  }
   if (!teamsVersion.test(inputs.version)) {
     fail(
       `${packageInputSources.version} must be MAJOR.MINOR.PATCH such as 1.4.0 for Teams; got ${JSON.stringify(inputs.version)}.`,

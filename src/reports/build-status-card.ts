@@ -30,7 +30,7 @@ export async function buildStatusCard(store: Store, summary: StatusSummary | und
       .slice(0, 5),
     unreachable: (s?.unreachable ?? [])
       .slice(0, 5)
-      .map((u) => ({ displayName: u.displayName, userPrincipalName: u.userPrincipalName, reason: "Teams refused delivery" })),
+      .map((u) => ({ displayName: u.displayName, userPrincipalName: u.userPrincipalName, code: u.code ?? null })),
     unreachableCount: s?.unreachableCount ?? 0,
     paused: pause.paused ? { by: pause.by ?? "an admin", at: pause.at ?? new Date(now).toISOString() } : null,
     enforcement: enforcement ?? null,

@@ -43,7 +43,8 @@ export interface StatusSummary {
   };
   readonly phases: readonly (Figures & { name: string; deadline: string | null; deadlineDaysAfterFirstReminder: number | null })[];
   readonly departments: Readonly<Record<string, Figures>>;
-  readonly unreachable: readonly { id: string; displayName: string; userPrincipalName: string }[];
+  /** `code` is Graph's or the Bot Connector's for the refusal; null when none was recorded. */
+  readonly unreachable: readonly { id: string; displayName: string; userPrincipalName: string; code?: string | null }[];
   readonly unreachableCount: number;
 }
 
@@ -72,7 +73,7 @@ export class StatusTally {
   private readonly departments = new Map<string, { members: number; registered: number }>();
   /** Direct reports in scope per manager: the digests' team figures. */
   private readonly teams = new Map<string, { members: number; registered: number }>();
-  private readonly unreachable: { id: string; displayName: string; userPrincipalName: string }[] = [];
+  private readonly unreachable: { id: string; displayName: string; userPrincipalName: string; code: string | null }[] = [];
   private unreachableCount = 0;
 
   constructor(
@@ -145,7 +146,12 @@ export class StatusTally {
       this.state.unreachable += 1;
       this.unreachableCount += 1;
       if (this.unreachable.length < unreachableListed) {
-        this.unreachable.push({ id: person.id, displayName: person.displayName ?? person.userPrincipalName, userPrincipalName: person.userPrincipalName });
+        this.unreachable.push({
+          id: person.id,
+          displayName: person.displayName ?? person.userPrincipalName,
+          userPrincipalName: person.userPrincipalName,
+          code: history.unreachableCode ?? null,
+        });
       }
     } else if (history?.snoozedUntil !== undefined && history.snoozedUntil > this.now) this.state.snoozed += 1;
     else if (Object.values(history?.remindersByPhase ?? {}).some((n) => n > 0)) this.state.remindedNotRegistered += 1;

@@ -126,6 +126,37 @@ export async function releaseClaim(store: Store, id: string, worker: string): Pr
     .execute();
 }
 
+/**
+ * Puts a row back that could not be tried because the setup is broken (a Graph permission, the
+ * app's catalog id): the try is not counted against it, since nothing about the message failed.
+ */
+export async function markHeld(store: Store, id: string, worker: string, notBefore: Date, problem: string): Promise<void> {
+  await store.db
+    .updateTable("outbox")
+    .set((eb) => ({
+      status: "pending",
+      not_before: notBefore.toISOString(),
+      lease_until: null,
+      attempts: eb(eb.ref("attempts"), "-", 1),
+      last_error: `held: ${problem}`.slice(0, 1000),
+    }))
+    .where("id", "=", id)
+    .where("claimed_by", "=", worker)
+    .execute();
+}
+
+/** Makes held rows ready now: a campaign run tries them again, in case the setup has been fixed since. */
+export async function releaseHeld(store: Store, now: Date): Promise<number> {
+  const result = await store.db
+    .updateTable("outbox")
+    .set({ not_before: now.toISOString() })
+    .where("status", "=", "pending")
+    .where("last_error", "like", "held: %")
+    .where("not_before", ">", now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function markFinal(
   store: Store,
   id: string,

@@ -43,6 +43,7 @@ export async function readHistories(store: Store, userIds: readonly string[]): P
       snoozeCount: state?.snooze_count ?? 0,
       confirmedRegisteredAt: ms(state?.confirmed_registered_at),
       unreachableUntil: ms(state?.unreachable_until),
+      unreachableCode: state?.unreachable_code ?? undefined,
       timeZone: state?.time_zone ?? undefined,
     });
   }

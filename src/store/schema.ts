@@ -97,8 +97,12 @@ export interface PeopleStateTable {
   confirmed_registered_at: string | null;
   unreachable_until: string | null;
   unreachable_reason: string | null;
+  /** Graph's or the Bot Connector's own error code for the refusal, e.g. ConversationBlockedByUser. */
+  unreachable_code: string | null;
   conversation_id: string | null;
   service_url: string | null;
+  /** The Teams client's locale in the person's last activity (e.g. "de-DE"). */
+  locale: string | null;
   updated_at: string;
 }
 

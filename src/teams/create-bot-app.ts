@@ -13,13 +13,23 @@ import { sendReply } from "./send-reply.js";
 import { createRefusalAudit } from "./refusal-audit.js";
 import { isFromTenant, tenantsOf } from "./tenant-of.js";
 
-/** What the bot does with each kind of activity; the Teams plumbing stays here, the decisions outside. */
+/**
+ * What the bot does with each kind of activity; the Teams plumbing stays here, the decisions outside.
+ * `locale` is the activity's (the language the person's Teams is in), which a reply follows.
+ */
 export interface BotHandlers {
-  readonly message: (text: string, actorId: string | undefined, place: ChatPlace) => Promise<ChatReply>;
-  readonly cardAction: (verb: string, data: Record<string, unknown>, actorId: string | undefined) => Promise<CardActionResult>;
-  readonly welcome: (actorId: string, name: string) => Promise<AdaptiveCard>;
+  readonly message: (text: string, actorId: string | undefined, place: ChatPlace, locale: string | undefined) => Promise<ChatReply>;
+  readonly cardAction: (
+    verb: string,
+    data: Record<string, unknown>,
+    actorId: string | undefined,
+    locale: string | undefined,
+  ) => Promise<CardActionResult>;
+  readonly welcome: (actorId: string, name: string, locale: string | undefined) => Promise<AdaptiveCard>;
   /** The file an accepted consent card stands for, regenerated for the person who accepted it. */
-  readonly acceptedFile: (actorId: string | undefined, name: string) => Promise<Buffer | undefined>;
+  readonly acceptedFile: (actorId: string | undefined, name: string, locale: string | undefined) => Promise<Buffer | undefined>;
+  /** What to say when someone declines a file consent card. */
+  readonly declinedFile: (actorId: string | undefined, locale: string | undefined) => Promise<string>;
 }
 
 export interface BotAppOptions {
@@ -69,7 +79,7 @@ export function createBotApp(options: BotAppOptions): Application {
 
   for (const verb of cardVerbs) {
     app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state: TurnState, data: Record<string, unknown>) => {
-      const result = await handlers.cardAction(verb, data, context.activity.from.aadObjectId);
+      const result = await handlers.cardAction(verb, data, context.activity.from.aadObjectId, context.activity.locale);
       return "card" in result ? result.card : result.message;
     });
   }
@@ -78,20 +88,23 @@ export function createBotApp(options: BotAppOptions): Application {
     const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
     const actor = context.activity.from.aadObjectId;
     if (botAdded && actor && context.activity.conversation.conversationType === "personal") {
-      await sendReply(context, replyActivity({ kind: "card", card: await handlers.welcome(actor, context.activity.from.name) }));
+      const card = await handlers.welcome(actor, context.activity.from.name, context.activity.locale);
+      await sendReply(context, replyActivity({ kind: "card", card }));
     }
   });
 
   app.activity("message", async (context: TurnContext) => {
     const { conversation } = context.activity;
     const place = { personal: conversation.conversationType === "personal", conversationId: conversation.id };
-    const reply = await handlers.message(context.activity.text ?? "", context.activity.from.aadObjectId, place);
+    const reply = await handlers.message(context.activity.text ?? "", context.activity.from.aadObjectId, place, context.activity.locale);
     await sendReply(context, replyActivity(reply));
   });
 
   app.fileConsentAccept(async (context: TurnContext, _state: TurnState, response: FileConsentCardResponse) => {
     const upload = response.uploadInfo;
-    const content = upload?.name ? await handlers.acceptedFile(context.activity.from.aadObjectId, upload.name) : undefined;
+    const content = upload?.name
+      ? await handlers.acceptedFile(context.activity.from.aadObjectId, upload.name, context.activity.locale)
+      : undefined;
     if (!upload?.uploadUrl || !content) return;
     await uploadFile(upload.uploadUrl, content);
     await sendReply(context, {
@@ -104,6 +117,11 @@ export function createBotApp(options: BotAppOptions): Application {
         },
       ],
     });
+  });
+
+  // Without this, declining answers 501: teams-ai routes fileConsent/invoke "decline" to no one.
+  app.fileConsentDecline(async (context: TurnContext) => {
+    await context.sendActivity({ text: await handlers.declinedFile(context.activity.from.aadObjectId, context.activity.locale) });
   });
 
   app.error(async (context: TurnContext, error: Error) => {

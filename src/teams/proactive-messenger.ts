@@ -40,12 +40,7 @@ export function createProactiveMessenger(options: ProactiveMessengerOptions): Te
     },
 
     async send(ref, activity) {
-      const reference: Partial<ConversationReference> = {
-        channelId: "msteams",
-        serviceUrl: ref.serviceUrl,
-        conversation: { id: ref.conversationId, isGroup: false, conversationType: "personal", tenantId, name: "" },
-        bot: { id: botAppId || "mfa-nudge", name: "MFA Nudge" },
-      };
+      const reference = referenceTo(ref);
       let id = "";
       await guard((inTurn) =>
         adapter.continueConversationAsync(botAppId, reference, (context) =>
@@ -67,7 +62,36 @@ export function createProactiveMessenger(options: ProactiveMessengerOptions): Te
       if (!id) throw new TeamsDeliveryError(502, "NoActivityId", "Teams accepted the message but returned no id");
       return id;
     },
+
+    async update(ref, activityId, activity) {
+      const reference = referenceTo(ref);
+      await guard((inTurn) =>
+        adapter.continueConversationAsync(botAppId, reference, (context) =>
+          inTurn(async () => {
+            // PUT /v3/conversations/{id}/activities/{activityId}: the message changes for everyone.
+            const connector = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+            await connector.conversations.updateActivity(ref.conversationId, activityId, {
+              ...activity,
+              id: activityId,
+              type: "message",
+              from: reference.bot,
+              conversation: reference.conversation,
+              channelId: "msteams",
+            });
+          }),
+        ),
+      );
+    },
   };
+
+  function referenceTo(ref: ConversationRef): Partial<ConversationReference> & Pick<ConversationReference, "bot" | "conversation"> {
+    return {
+      channelId: "msteams",
+      serviceUrl: ref.serviceUrl,
+      conversation: { id: ref.conversationId, isGroup: false, conversationType: "personal", tenantId, name: "" },
+      bot: { id: botAppId || "mfa-nudge", name: "MFA Nudge" },
+    };
+  }
 }
 
 /**

@@ -36,11 +36,11 @@ export function sampleStatus(): StatusCard {
       { department: "Engineering", members: 520, registered: 480 },
     ],
     unreachable: [
-      { displayName: "Jonas Weber", userPrincipalName: "jonas.weber@contoso.com", reason: "no Teams licence" },
-      { displayName: "Marie Dubois", userPrincipalName: "marie.dubois@contoso.com", reason: "the app is blocked by policy" },
-      { displayName: "Lucía García", userPrincipalName: "lucia.garcia@contoso.com", reason: "no Teams licence" },
-      { displayName: "Pieter de Vries", userPrincipalName: "pieter.devries@contoso.com", reason: "no Teams licence" },
-      { displayName: "Tom Baker", userPrincipalName: "tom.baker@contoso.com", reason: "account disabled in Teams" },
+      { displayName: "Jonas Weber", userPrincipalName: "jonas.weber@contoso.com", code: "BotNotInConversationRoster" },
+      { displayName: "Marie Dubois", userPrincipalName: "marie.dubois@contoso.com", code: "Forbidden" },
+      { displayName: "Lucía García", userPrincipalName: "lucia.garcia@contoso.com", code: "BotNotInConversationRoster" },
+      { displayName: "Pieter de Vries", userPrincipalName: "pieter.devries@contoso.com", code: "BotNotInConversationRoster" },
+      { displayName: "Tom Baker", userPrincipalName: "tom.baker@contoso.com", code: "ConversationBlockedByUser" },
     ],
     unreachableCount: 7,
     paused: { by: "Dana Fischer", at: "2025-03-11T08:12:00Z" },
@@ -240,7 +240,7 @@ export function adminSampleCards(language: Language): CardSample[] {
         phase: "Everyone else",
         deadline: "2025-03-20",
         daysLeft: 9,
-        unreachable: "the app is blocked by policy",
+        unreachable: { code: "Forbidden" },
         events: [],
       },
       context,
@@ -375,7 +375,7 @@ export function adminSampleCards(language: Language): CardSample[] {
       { status: { ...sampleStatus(), paused: null }, newlyRegistered: 0, newlyUnreachable: [], failures: 0 },
       context,
     ),
-    ...(["deliveryFailing", "credentialsRejected", "graphRefusing"] as const).map((problem) =>
+    ...(["deliveryFailing", "credentialsRejected", "graphRefusing", "teamsAppSetup"] as const).map((problem) =>
       sample(
         `alert ${problem}`,
         "alert",
@@ -386,7 +386,9 @@ export function adminSampleCards(language: Language): CardSample[] {
               ? "AADSTS7000215: Invalid client secret provided."
               : problem === "graphRefusing"
                 ? "403 Forbidden on GET /reports/authenticationMethods/userRegistrationDetails"
-                : "12 failed and 9 retried of 25 tries",
+                : problem === "teamsAppSetup"
+                  ? "Graph answered 403 Forbidden for /users/…/teamwork/installedApps: Missing role permissions on the request."
+                  : "12 failed and 9 retried of 25 tries",
           since: "2025-03-11T06:40:00Z",
         },
         context,

@@ -96,12 +96,30 @@ export function sampleCards(language: Language): CardSample[] {
         context,
       ),
       sample(`noSmartphone ${requirement}`, "noSmartphone", { ...IDS }, context),
+      sample(
+        `stillMissing ${requirement} found nothing, hardware token note`,
+        "stillMissing",
+        {
+          kind: "first",
+          firstName: "Anna",
+          deadline: "2025-03-14",
+          daysLeft: 10,
+          methodsRegistered: [],
+          methodsFound: [],
+          snoozeAvailable: true,
+          hardwareTokenNote: requirement !== "phishingResistant",
+          ...IDS,
+        },
+        context,
+      ),
     );
   }
 
   const context = sampleContext(language);
   samples.push(
     sample("thankYou", "thankYou", { firstName: "Anna", methodsRegistered: ["microsoftAuthenticatorPush", "mobilePhone"] }, context),
+    sample("checking", "checking", { state: "checking", firstName: "Anna", ...IDS }, context),
+    sample("checking later", "checking", { state: "later", firstName: "Anna", ...IDS }, context),
     sample(
       "stillMissing found nothing, overdue",
       "stillMissing",

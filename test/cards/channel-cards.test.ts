@@ -53,7 +53,7 @@ describe("renderCard: the admin channel's report and alerts", () => {
   });
 
   it("has its own words for each problem, in every language", () => {
-    const titles = (["deliveryFailing", "credentialsRejected", "graphRefusing"] as const).map(
+    const titles = (["deliveryFailing", "credentialsRejected", "graphRefusing", "teamsAppSetup"] as const).map(
       (problem) =>
         ofType(renderCard("alert", { problem, detail: "x", since: "2025-03-11T06:40:00Z" }, sampleContext("de")), "TextBlock")[2]?.text,
     );
@@ -61,6 +61,7 @@ describe("renderCard: the admin channel's report and alerts", () => {
       "Erinnerungen werden nicht zugestellt",
       "Die Anmeldedaten des Bots wurden abgelehnt",
       "Microsoft Graph lehnt die Anfragen des Bots ab",
+      "Der Bot kann sich nicht für Personen installieren",
     ]);
   });
 

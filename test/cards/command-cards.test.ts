@@ -73,7 +73,7 @@ describe("renderCard: answers to admin commands", () => {
     it("says when someone is registered, excluded or unreachable, and leaves out what is unknown", () => {
       const marie = renderCard("user", sampleOf<UserCard>("user, registered, no department or manager, unreachable"), sampleContext("en"));
       expect(ofType(marie, "TextBlock").find((block) => block.text === "Registered")).toMatchObject({ color: "good" });
-      expect(visibleText(marie)).toContain("Unreachable in Teams: the app is blocked by policy");
+      expect(visibleText(marie)).toContain("Unreachable in Teams: an app permission policy keeps the bot from them (Forbidden)");
       expect(visibleText(marie)).toMatch(/Deadline\nThursday,? 20 March 2025\n/);
       expect(visibleText(marie)).not.toMatch(/Department|Manager|days left/);
       expect(visibleText(marie)).toContain("History\nNothing yet.");

@@ -50,6 +50,7 @@ const STRUCTURAL = new Set([
   "status",
   "checkedAt",
   "state",
+  "code",
 ]);
 
 /** Every text field of `value` replaced by `text`, structure and identifiers kept. */
@@ -97,4 +98,5 @@ export const EVERY_CARD: Record<CardName, true> = {
   adminReport: true,
   alert: true,
   doctor: true,
+  checking: true,
 };

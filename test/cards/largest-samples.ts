@@ -36,7 +36,7 @@ function longest<T>(value: T, key = ""): T {
 
 function bigStatus(): StatusCard {
   const status = longest(sampleStatus());
-  const person = status.unreachable[0] ?? { displayName: "", userPrincipalName: "", reason: "" };
+  const person = status.unreachable[0] ?? { displayName: "", userPrincipalName: "", code: null };
   return {
     ...status,
     members: BIGGEST_TENANT,
@@ -161,7 +161,8 @@ export function largestSamples(): CardSample[] {
         phase: LONGEST.phase,
         deadline: day(60),
         daysLeft: -3,
-        unreachable: LONGEST.reason,
+        // The longest code Teams or Graph gives, with what it means.
+        unreachable: { code: "ConversationBlockedByUser" },
         events,
       },
       context,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickLanguage } from "../../src/cards/pick-language.js";
+import { firstKnownLanguage, pickLanguage } from "../../src/cards/pick-language.js";
 
 describe("pickLanguage", () => {
   it.each([
@@ -19,5 +19,17 @@ describe("pickLanguage", () => {
     ["deutsch", "en"],
   ])("picks %j as %s", (preferredLanguage, expected) => {
     expect(pickLanguage(preferredLanguage)).toBe(expected);
+  });
+});
+
+describe("firstKnownLanguage", () => {
+  it.each([
+    [["de-DE", "fr-FR"], "de-DE"],
+    [["it-IT", "fr-FR"], "fr-FR"],
+    [[undefined, null, "nl-BE"], "nl-BE"],
+    [["ja-JP", "it-IT"], null],
+    [[], null],
+  ] as const)("picks the first we have strings for from %j", (tags, expected) => {
+    expect(firstKnownLanguage(...tags)).toBe(expected);
   });
 });

@@ -84,9 +84,17 @@ describe("renderCard: status", () => {
     expect(unescapeMarkdown(facts[0]?.value ?? "")).toBe("96 of 310 (31\u00a0%)");
   });
 
+  it("words each refusal in the reader's language, keeping Microsoft's code", () => {
+    expect(fallbackText(status(sampleStatus(), "de"))).toContain(
+      "• Marie Dubois (marie.dubois@contoso.com): eine App-Berechtigungsrichtlinie hält den Bot fern (Forbidden)",
+    );
+  });
+
   it("names up to five unreachable people and counts the rest", () => {
     const text = fallbackText(status());
-    expect(text).toContain("• Jonas Weber (jonas.weber@contoso.com): no Teams licence");
+    expect(text).toContain("• Jonas Weber (jonas.weber@contoso.com): the bot is not installed for them (BotNotInConversationRoster)");
+    expect(text).toContain("• Marie Dubois (marie.dubois@contoso.com): an app permission policy keeps the bot from them (Forbidden)");
+    expect(text).toContain("• Tom Baker (tom.baker@contoso.com): they blocked the bot in Teams (ConversationBlockedByUser)");
     expect(text.match(/^• /gm)).toHaveLength(5);
     expect(text).toContain("and 2 more");
     const none = fallbackText(status({ ...sampleStatus(), unreachable: [], unreachableCount: 0 }));

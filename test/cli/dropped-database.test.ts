@@ -32,7 +32,7 @@ describe.skipIf(!pgUrl)(`the bot when PostgreSQL drops its connections${pgUrl ? 
   let env: Record<string, string>;
 
   beforeEach(async () => {
-    world = await startCampaignWorld({ size: 120, seed: 51, graphLatencyMs: 400 });
+    world = await startCampaignWorld({ size: 120, seed: 51, graph: { latencyMs: 400 } });
     appName = `drop_${randomBytes(5).toString("hex")}`;
     schema = await freshPostgresSchema(pgUrl!, appName);
     admin = world.tenant.users.find((u) => u.kind === "person" && u.teamsAppInstalled)!;

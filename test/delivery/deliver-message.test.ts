@@ -177,6 +177,7 @@ describe("delivering one message to one person", () => {
         result: "retry",
         retryAfterMs: undefined,
         error: "0 Timeout: Teams did not answer POST /v3/conversations/a/activities within 30000 ms",
+        installed: false,
         unanswered: true,
       },
     ],

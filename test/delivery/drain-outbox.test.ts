@@ -26,15 +26,15 @@ describe("draining the outbox through the real Teams adapter", () => {
     await world.close();
   });
 
-  const drain = () => {
+  const drain = (options: { stopWhenIdle?: boolean; maxAttempts?: number } = {}) => {
     const bot = openBot(runtime, readCampaign(runtime.config.campaignFile));
     return drainOutbox({
       ...bot.delivery,
       store: runtime.store,
       clock: runtime.clock,
       log: runtime.log,
-      stopWhenIdle: true,
-      maxAttempts: 2,
+      stopWhenIdle: options.stopWhenIdle ?? true,
+      maxAttempts: options.maxAttempts ?? 2,
     });
   };
   const queue = (user: SimulatedUser, step: string) =>
@@ -110,19 +110,42 @@ describe("draining the outbox through the real Teams adapter", () => {
     expect((await statusOf()).status).toMatch(/pending|failed/);
   }, 60_000);
 
-  it("installs the bot through Graph for someone who does not have it, then sends", async () => {
+  it("installs the bot through Graph, waits for Teams to open the chat rather than giving up, then sends", async () => {
     const user = person((u) => !u.teamsAppInstalled && !u.teamsAppBlocked);
     await queue(user, "a");
-    expect(await drain()).toMatchObject({ sent: 1, installed: 1 });
+    expect(await drain({ stopWhenIdle: true })).toMatchObject({ sent: 0, installed: 1, retried: 1, unreachable: 0 });
     expect(world.tenant.userById(user.id)?.teamsAppInstalled).toBe(true);
-  });
+    expect((await statusOf()).last_error).toBe("installed; waiting for Teams to open the chat");
 
-  it("marks someone who blocked the bot unreachable, without failing the run", async () => {
+    expect(await drain({ stopWhenIdle: false, maxAttempts: 8 })).toMatchObject({ sent: 1, installed: 0, unreachable: 0 });
+    const chatId = personalConversationId(user.id);
+    expect(world.connector.activities.map((a) => [a.userId, a.conversationId])).toEqual([[user.id, chatId]]);
+    const state = await runtime.store.db.selectFrom("people_state").selectAll().where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    expect([state.conversation_id, state.unreachable_until]).toEqual([chatId, null]);
+    const audit = await runtime.store.db.selectFrom("audit_log").select("action").where("subject_id", "=", user.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(["app.installed"]);
+  }, 30_000);
+
+  it("marks someone who blocked the bot unreachable with the Bot Connector's code, without failing the run", async () => {
     const user = person((u) => u.teamsAppInstalled);
     world.blockedBot.add(user.id);
     await queue(user, "a");
     expect(await drain()).toMatchObject({ sent: 0, unreachable: 1, failed: 0 });
     expect((await statusOf()).status).toBe("unreachable");
+    const state = await runtime.store.db.selectFrom("people_state").selectAll().where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    expect([state.unreachable_code, state.unreachable_reason]).toEqual(["ConversationBlockedByUser", "they blocked the bot in Teams"]);
+  });
+
+  it("records an app permission policy apart from a blocked bot, with Graph's code", async () => {
+    const user = person((u) => !u.teamsAppInstalled);
+    user.teamsAppBlocked = true;
+    await queue(user, "a");
+    expect(await drain()).toMatchObject({ sent: 0, unreachable: 1, installed: 0 });
+    const state = await runtime.store.db.selectFrom("people_state").selectAll().where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    expect([state.unreachable_code, state.unreachable_reason]).toEqual([
+      "Forbidden",
+      "a Teams app permission policy keeps the bot from them",
+    ]);
   });
 
   it("gives up on sends Teams never answers, stops the run after a lane's worth in a row, and the next run sends everything", async () => {

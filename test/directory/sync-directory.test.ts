@@ -163,3 +163,38 @@ describe("sync under throttling and failure", () => {
     expect(result.stderr).toMatch(/GRAPH_ACCESS_TOKEN/);
   });
 });
+
+describe("sync against a tenant whose registration report refuses $top", () => {
+  let tenant: SimulatedTenant;
+  let graph: GraphServer;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    tenant = generateTenant({ seed: 4, size: 450 });
+    graph = await startGraphServer(tenant, { token: "t", reportRefusesTop: true, reportsThrottle: { limit: 50, windowMs: 1000 } });
+    env = {
+      GRAPH_BASE_URL: graph.url,
+      GRAPH_ACCESS_TOKEN: "t",
+      GRAPH_REPORTS_PACE: "50/1s",
+      DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), "sync-")), "store.sqlite")}`,
+    };
+  });
+  afterAll(() => graph.close());
+
+  it("asks for the refused page again without $top, pages on at the default size, and reads everyone", async () => {
+    const sync = await runCliCaptured(["sync"], env);
+    expect(sync.stderr).toBe("");
+    expect(sync.code).toBe(0);
+    const reports = graph.requests.filter((r) => r.path === reportsPath);
+    const rows = tenant.users.filter((u) => u.inReport).length + tenant.deletedUsers.length;
+    expect(reports.map((r) => [r.status, r.query.$top ?? null])).toEqual([
+      [400, "999"],
+      ...Array.from({ length: Math.ceil(rows / 100) }, () => [200, null]),
+    ]);
+    const status = JSON.parse((await runCliCaptured(["status", "--json"], env)).stdout) as Record<string, unknown>;
+    expect({ users: status.users, registered: status.registered }).toEqual({
+      users: countTenant(tenant).users,
+      registered: countTenant(tenant).registered,
+    });
+  });
+});

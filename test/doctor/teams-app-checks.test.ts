@@ -48,7 +48,14 @@ describe("the Teams app checks", () => {
   it.each([
     ["the catalog's id", teamsApp({}), "ok", `Installs use ${CATALOG_ID}, the app's catalog id.`, ""],
     [
-      "the manifest id (TEAMS_CATALOG_APP_ID unset, so the default)",
+      "nothing: start looks it up by the manifest id",
+      teamsApp({ catalogAppId: undefined }),
+      "ok",
+      `TEAMS_CATALOG_APP_ID is not set: start looks the app up by TEAMS_APP_ID and installs ${CATALOG_ID}.`,
+      "",
+    ],
+    [
+      "the manifest id, set where the catalog id belongs",
       teamsApp({ catalogAppId: MANIFEST_ID }),
       "fail",
       `Installs would use ${MANIFEST_ID}, but the catalog knows the app as ${CATALOG_ID}: every install would get 404.`,

@@ -9,6 +9,7 @@ const tally = (sent: number, failed: number, retried: number) => ({
   retried,
   unreachable: 0,
   installed: 0,
+  held: 0,
   lastError: "400 BadSyntax",
 });
 
@@ -24,6 +25,15 @@ describe("what a run's outcome says is broken", () => {
     ["a plain bug", undefined, new Error("boom"), undefined],
   ])("%s", (_name, delivery, error, problem) => {
     expect(diagnose(delivery, error)?.problem).toBe(problem);
+  });
+
+  it("names a broken Teams app setup, which held messages back, before any other problem", () => {
+    const held = {
+      ...tally(0, 0, 0),
+      held: 40,
+      setupProblem: "Graph answered 403 Forbidden: grant TeamsAppInstallation.ReadWriteSelfForUser.All",
+    };
+    expect(diagnose(held, undefined)).toEqual({ problem: "teamsAppSetup", detail: held.setupProblem });
   });
 
   it("quotes the last error when delivery is failing", () => {

@@ -119,13 +119,16 @@ describe("run-once against the simulated tenant and Teams connector", () => {
     );
   });
 
-  it("marks people Teams refused as unreachable instead of retrying them", async () => {
+  it("marks people Teams refused as unreachable instead of retrying them, a policy apart from a blocked bot", async () => {
     const unreachable = await store.db
       .selectFrom("people_state")
-      .select(["user_id", "unreachable_reason"])
+      .select(["user_id", "unreachable_reason", "unreachable_code"])
       .where("unreachable_until", "is not", null)
       .execute();
     expect(unreachable.map((u) => u.user_id).sort()).toEqual([blockedBot, ...blockedByPolicy].sort());
+    const codes = Object.fromEntries(unreachable.map((u) => [u.user_id, u.unreachable_code]));
+    expect(codes[blockedBot]).toBe("ConversationBlockedByUser");
+    expect(new Set(blockedByPolicy.map((id) => codes[id]))).toEqual(new Set(blockedByPolicy.length > 0 ? ["Forbidden"] : []));
     const rows = await store.db.selectFrom("outbox").select(["recipient_id", "status"]).where("status", "=", "unreachable").execute();
     expect(rows.map((r) => r.recipient_id).sort()).toEqual([blockedBot, ...blockedByPolicy].sort());
   });

@@ -21,6 +21,7 @@ const options: AppPackageOptions = {
 
 type Manifest = TeamsManifest & {
   bots: { botId: string; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
+  webApplicationInfo?: { id: string; resource?: string };
 };
 
 async function rejection(promise: Promise<unknown>): Promise<AppPackageError> {
@@ -74,6 +75,24 @@ describe("buildAppPackage", () => {
     const commands = (manifest as Manifest).bots[0]?.commandLists.flatMap((list) => list.commands) ?? [];
     expect(commands.length).toBeGreaterThan(0);
     expect(commands.filter((c) => c.title.length > 32 || c.description.length > 128)).toEqual([]);
+  });
+
+  it("names the bot's own app registration in webApplicationInfo by default (the one-app setup)", async () => {
+    const { manifest } = await buildAppPackage(options);
+    expect((manifest as Manifest).webApplicationInfo).toEqual({ id: options.botId, resource: `api://${options.botId}` });
+  });
+
+  it("names the Graph app registration in webApplicationInfo in the two-app setup, so Graph lets it install this app", async () => {
+    const graphAppId = "0f5e2d6c-7a1b-4c3d-9e8f-a1b2c3d4e5f6";
+    const { manifest } = await buildAppPackage({ ...options, graphAppId });
+    expect((manifest as Manifest).webApplicationInfo).toEqual({ id: graphAppId, resource: `api://${graphAppId}` });
+    expect((manifest as Manifest).bots[0]?.botId).toBe(options.botId);
+  });
+
+  it("rejects an AZURE_CLIENT_ID that is not a GUID, naming it", async () => {
+    const error = await rejection(buildAppPackage({ ...options, graphAppId: "graph-app" }));
+    expect(error.source).toBe("AZURE_CLIENT_ID");
+    expect(error.message).toMatch(/^AZURE_CLIENT_ID must be a GUID/);
   });
 
   it("leaves validDomains empty when no BOT_DOMAIN is given", async () => {

@@ -7,7 +7,7 @@ const root = findProjectRoot(import.meta.url);
 
 /** Runs scripts/package-app.ts from source (vite-node), as `npm run package` runs its build. */
 function runPackageApp(env: Record<string, string>) {
-  const { TEAMS_APP_ID: _a, BOT_ID: _b, BOT_DOMAIN: _c, ...inherited } = process.env;
+  const { TEAMS_APP_ID: _a, BOT_ID: _b, BOT_DOMAIN: _c, AZURE_CLIENT_ID: _d, ...inherited } = process.env;
   return spawnSync(process.execPath, [join(root, "node_modules", "vite-node", "vite-node.mjs"), "scripts/package-app.ts"], {
     cwd: root,
     env: { ...inherited, ...env },

@@ -9,6 +9,7 @@ import {
   reportView,
   startGraphServer,
   type GraphServer,
+  type GraphServerOptions,
   type SimulatedTenant,
   type SimulatedUser,
 } from "../../src/sandbox/tenant/index.js";
@@ -34,14 +35,16 @@ export async function startCampaignWorld(options: {
   env?: Record<string, string>;
   channels?: string[];
   connectorLatencyMs?: number;
-  /** Wall-clock delay before every Graph answer, to hold a sync open. */
-  graphLatencyMs?: number;
+  /** How long Teams takes to open the bot's chat after an install; the tenant's default when absent. */
+  chatOpensAfterMs?: number;
+  graph?: Omit<GraphServerOptions, "token">;
 }): Promise<CampaignWorld> {
   const tenant = generateTenant({ seed: options.seed, size: options.size, nowMs: Date.now() });
-  const graph = await startGraphServer(tenant, { token: "t0ken", latencyMs: options.graphLatencyMs ?? 0 });
+  if (options.chatOpensAfterMs !== undefined) tenant.chatOpensAfterMs = options.chatOpensAfterMs;
+  const graph = await startGraphServer(tenant, { ...options.graph, token: "t0ken" });
   const blockedBot = new Set<string>();
   const connector = await startSimulatedConnector({
-    isInstalled: (id) => tenant.userById(id)?.teamsAppInstalled ?? false,
+    isInstalled: (id) => tenant.isChatOpen(id, Date.now()),
     isBlocked: (id) => blockedBot.has(id),
     channels: options.channels ?? [],
     latencyMs: options.connectorLatencyMs ?? 0,

@@ -9,6 +9,8 @@ import type { Clock } from "../../src/time/clock.js";
 export interface RunningBot {
   readonly runtime: Runtime;
   readonly server: BotServer;
+  /** Resolves once what buttons and commands started in the background (sends, card updates) is done. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function startBot(env: Record<string, string>, options: { clock?: C
   return {
     runtime,
     server,
+    idle: () => bot.idle(),
     close: async () => {
       await server.close();
       await runtime.close();

@@ -80,13 +80,18 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     await world?.close();
   });
 
+  /** The person as their Teams client presents them: its language is theirs. */
+  const teamsUser = (user: SimulatedUser) => ({
+    aadObjectId: user.id,
+    name: user.displayName,
+    ...(user.preferredLanguage ? { locale: user.preferredLanguage } : {}),
+  });
+
   /** Sends a message as `user` and returns what the bot answered in that conversation. */
   async function say(user: SimulatedUser, text: string, where: "personal" | "channel" = "personal") {
     const before = world.connector.activities.length;
     const activity =
-      where === "personal"
-        ? personalMessage(env, { aadObjectId: user.id, name: user.displayName }, text)
-        : channelMention(env, { aadObjectId: user.id, name: user.displayName }, text, channel);
+      where === "personal" ? personalMessage(env, teamsUser(user), text) : channelMention(env, teamsUser(user), text, channel);
     const response = await postToBot(bot.server.url, activity);
     expect(response.status).toBe(200);
     const replies = world.connector.activities
@@ -283,7 +288,7 @@ describe("admin commands over HTTP, as Teams sends them", () => {
     const before = world.connector.activities.length;
     const accepted = await postToBot(
       bot.server.url,
-      fileConsentAccepted(env, { aadObjectId: admin.id, name: admin.displayName }, consent.name, consent.content.acceptContext),
+      fileConsentAccepted(env, teamsUser(admin), consent.name, consent.content.acceptContext),
     );
     expect(accepted.status).toBe(200);
     const uploaded = world.connector.uploads.get(consent.name) ?? Buffer.alloc(0);

@@ -31,7 +31,6 @@ const textsOf = (card: unknown): string[] =>
 /** A line of the string tables in the language of the row's card. */
 const line = (row: OutboxRow, key: string, values: Record<string, string> = {}): string =>
   expectedText((JSON.parse(row.payload) as { preferredLanguage?: string | null }).preferredLanguage, key, values);
-const notYours = "This card was sent to someone else, so only they can use its buttons.";
 
 describe("card actions over HTTP, as Teams sends them", () => {
   // Real time, which a test can move forward: the bot keeps "I've done it" results for a while.
@@ -62,11 +61,11 @@ describe("card actions over HTTP, as Teams sends them", () => {
     await world?.close();
   });
 
-  const person = (row: OutboxRow, timeZone?: string): TeamsUser => ({
-    aadObjectId: row.recipient_id,
-    name: "Someone",
-    ...(timeZone ? { timeZone } : {}),
-  });
+  // Their Teams speaks the language their card was written in, as a person's client would.
+  const person = (row: OutboxRow, timeZone?: string): TeamsUser => {
+    const language = (JSON.parse(row.payload) as { preferredLanguage?: string | null }).preferredLanguage;
+    return { aadObjectId: row.recipient_id, name: "Someone", ...(language ? { locale: language } : {}), ...(timeZone ? { timeZone } : {}) };
+  };
   const press = async (row: OutboxRow, verb: string, by: TeamsUser = person(row)) =>
     (await postToBot(bot.server.url, cardAction(env, by, verb, { outboxId: row.id, userId: row.recipient_id }))) as {
       status: number;
@@ -78,7 +77,8 @@ describe("card actions over HTTP, as Teams sends them", () => {
     const answer = await press(row, "snooze", person(other));
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.activity.message" });
-    expect(answer.body.value).toBe(notYours);
+    // In the language of whoever pressed: their Teams speaks it.
+    expect(answer.body.value).toBe(line(other, "messages.notYourCard"));
     const audit = await bot.runtime.store.db.selectFrom("audit_log").selectAll().where("action", "=", "card.refused").execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: other.recipient_id, subject_id: row.recipient_id });
@@ -96,7 +96,7 @@ describe("card actions over HTTP, as Teams sends them", () => {
       bot.server.url,
       cardAction(env, person(row), "snooze", { outboxId: row.id, userId: "someone-else" }),
     )) as { body: InvokeAnswer };
-    expect(answer.body.value).toBe(notYours);
+    expect(answer.body.value).toBe(line(row, "messages.notYourCard"));
   });
 
   it("snoozes for the recipient, says until when, and refuses politely past the maximum", async () => {
@@ -145,6 +145,11 @@ describe("card actions over HTTP, as Teams sends them", () => {
     // The thank-you card ends the conversation: no buttons left to press.
     expect(textOf(after.body.value)).not.toContain("Action.Execute");
     expect(textOf(after.body.value)).not.toEqual(textOf(before.body.value));
+    // An invoke's answer changes the card on the device that pressed; the reminder itself is replaced for every device.
+    await bot.idle();
+    const updates = world.connector.activities.filter((a) => a.kind === "update");
+    expect(updates.map((a) => [a.conversationId, a.id])).toEqual([[row.conversation_id, row.activity_id]]);
+    expect(textOf((updates[0]?.activity.attachments as { content: unknown }[])[0]?.content)).toEqual(textOf(after.body.value));
     const state = await bot.runtime.store.db
       .selectFrom("people_state")
       .select("confirmed_registered_at")
@@ -179,8 +184,10 @@ describe("card actions over HTTP, as Teams sends them", () => {
     const answer = await press(row, "help");
     expect(textsOf(answer.body.value)).toContain(line(row, "helpRequested.told", { helpdesk: "IT Service Desk" }));
     const posted = world.connector.activities.slice(before);
-    expect(posted.map((a) => a.conversationId)).toEqual([helpdeskConversation]);
-    expect(textOf(posted[0]?.activity)).toContain(world.tenant.userById(row.recipient_id)?.userPrincipalName);
+    // New messages only: an earlier press's card may still be being replaced for everyone.
+    expect(posted.filter((a) => a.kind !== "update").map((a) => a.conversationId)).toEqual([helpdeskConversation]);
+    const notice = posted.find((a) => a.conversationId === helpdeskConversation);
+    expect(textOf(notice?.activity)).toContain(world.tenant.userById(row.recipient_id)?.userPrincipalName);
   });
 
   it("offers the alternatives to someone without a smartphone", async () => {

@@ -151,17 +151,16 @@ describe("a hostile directory, end to end: what reaches Teams links only where t
   });
 
   it("exports formula-looking departments as text, however the separator splits them", async () => {
-    await postToBot(bot.server.url, personalMessage(env, { aadObjectId: admin.id, name: "Admin" }, "/mfa export"));
+    // Their Teams is in German too.
+    const germanAdmin = { aadObjectId: admin.id, name: "Admin", locale: "de-DE" };
+    await postToBot(bot.server.url, personalMessage(env, germanAdmin, "/mfa export"));
     const consent = world.connector.activities
       .filter((a) => a.conversationId === personalConversationId(admin.id))
       .map((a) => a.activity as { attachments?: { contentType: string; name: string; content: { acceptContext: unknown } }[] })
       .flatMap((a) => a.attachments ?? [])
       .find((a) => a.contentType === "application/vnd.microsoft.teams.card.file.consent");
     expect(consent).toBeDefined();
-    await postToBot(
-      bot.server.url,
-      fileConsentAccepted(env, { aadObjectId: admin.id, name: "Admin" }, consent?.name ?? "", consent?.content.acceptContext),
-    );
+    await postToBot(bot.server.url, fileConsentAccepted(env, germanAdmin, consent?.name ?? "", consent?.content.acceptContext));
     const csv = (world.connector.uploads.get(consent?.name ?? "") ?? Buffer.alloc(0)).toString("utf8");
     const rows = parseCsv(csv, ";");
     const departments = new Map(rows.map((row) => [row[0], row[2]]));

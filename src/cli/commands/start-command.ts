@@ -11,6 +11,7 @@ import type { CliIo } from "../cli-io.js";
 import { openBot } from "../../app/open-bot.js";
 import { openRuntime } from "../../app/open-runtime.js";
 import { keepServing } from "../../app/keep-serving.js";
+import { resolveCatalogAppId } from "../../app/resolve-catalog-app-id.js";
 
 export function registerStartCommand(program: Command, io: CliIo): void {
   program
@@ -28,7 +29,7 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       const stopKeeping = keepServing(log);
       const policy = readCampaign(config.campaignFile);
       const { host, local } = chooseListenHost(config);
-      const bot = openBot(runtime, policy);
+      const bot = openBot(runtime, policy, await resolveCatalogAppId(config, runtime.graph(), log));
       let running: Promise<CampaignRunSummary> | undefined;
       // What /healthz may say about the last run: when, and its outcome as a code. The error's
       // text (Graph's messages, host names) goes to the log and the admins' alert, not to anyone

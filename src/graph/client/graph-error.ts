@@ -28,7 +28,11 @@ export function toGraphError(status: number, bodyText: string, path: string): Ap
         "against a tenant that has one.",
     });
   }
-  if (status === 403 && (graphCode === "Authorization_RequestDenied" || /privileges/i.test(graphMessage))) {
+  // Directory calls say Authorization_RequestDenied ("Insufficient privileges"); Teams calls say "Missing role permissions on the request. API requires one of '…'".
+  // Forbidden, "Missing role permissions on the request. API requires one of '…'"; the identity
+  // reports say Authentication_MSGraphPermissionMissing.
+  const permissionCodes = ["Authorization_RequestDenied", "Authentication_MSGraphPermissionMissing"];
+  if (status === 403 && (permissionCodes.includes(graphCode) || /privileges|missing role permissions/i.test(graphMessage))) {
     const permission = permissionForPath(path);
     return new AppError(ErrorCode.GraphPermissionMissing, message, {
       details: { ...details, permission: permission?.name },

@@ -35,6 +35,11 @@ export const graphPermissions: readonly GraphPermission[] = [
     paths: /^\/users\/[^/]+\/teamwork\/installedApps/,
     why: "install this bot (and only this bot) for a person so it can message them",
   },
+  {
+    name: "AppCatalog.Read.All",
+    paths: /^\/appCatalogs\/teamsApps/,
+    why: "look up the bot's app id in your organisation's Teams app catalog, unless TEAMS_CATALOG_APP_ID is set",
+  },
 ];
 
 export function permissionForPath(path: string): GraphPermission | undefined {

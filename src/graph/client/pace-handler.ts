@@ -59,6 +59,11 @@ export class PaceHandler implements Middleware {
   }
 }
 
+/*
+ * Graph's "identity and access reports" limit (5 requests per 10 s per app per tenant) covers
+ * authenticationMethod as well as the reports (learn.microsoft.com/graph/throttling-limits), so the
+ * live check of "I've done it" waits in the same lane as the sync's report pages.
+ */
 function laneOf(pathname: string): string {
-  return /\/v1\.0\/reports\//.test(pathname) ? "reports" : "directory";
+  return /\/v1\.0\/reports\/|\/v1\.0\/users\/[^/]+\/authentication\/methods/.test(pathname) ? "reports" : "directory";
 }

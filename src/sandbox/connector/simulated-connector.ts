@@ -25,7 +25,11 @@ export interface SimulatedConnectorOptions {
   /** ...and 7 per second per conversation. */
   readonly conversationLimit?: { readonly limit: number; readonly windowMs: number };
   readonly latencyMs?: number;
-  /** Whether the bot is installed for a user (else POST /v3/conversations answers 403). */
+  /**
+   * Whether the bot's chat with a user is open: installed, and Teams has finished setting the chat up,
+   * which it does a few seconds after a proactive install. Until then POST /v3/conversations, and
+   * sends to the chat id Graph gives for the installation, answer 403 BotNotInConversationRoster.
+   */
   readonly isInstalled?: (userId: string) => boolean;
   /** Whether a user blocked the bot (then every send answers 403). */
   readonly isBlocked?: (userId: string) => boolean;
@@ -116,10 +120,12 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (!match) return respond(404, { error: { code: "NotFound", message: `No route for ${method} ${path}` } });
     const conversationId = decodeURIComponent(match[1] ?? "");
+    const chatUser = graphChatUser(conversationId);
+    if (chatUser !== undefined && options.isInstalled && !options.isInstalled(chatUser)) return respond(403, notInRoster());
     const conversation = conversations.get(conversationId) ?? existingChat(conversationId);
     if (!conversation) return respond(404, { error: { code: "ConversationNotFound", message: "Conversation not found." } });
     if (options.isBlocked?.(conversation.userId)) {
-      return respond(403, { error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." } });
+      return respond(403, blockedByUser());
     }
     const window = perConversation.get(conversationId) ?? new SlidingCount(conversationLimit);
     perConversation.set(conversationId, window);
@@ -141,6 +147,12 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
    * this connector started (a benchmark's steady state, a restarted demo).
    */
   function existingChat(conversationId: string): { userId: string; tenantId: string | undefined } | undefined {
+    const graphUser = graphChatUser(conversationId);
+    if (graphUser !== undefined) {
+      const chat = { userId: graphUser, tenantId: undefined };
+      conversations.set(conversationId, chat);
+      return chat;
+    }
     if (!conversationId.startsWith("a:1")) return undefined;
     const userId = Buffer.from(conversationId.slice(3), "base64url").toString("utf8");
     if (options.isInstalled && !options.isInstalled(userId)) return undefined;
@@ -156,11 +168,9 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     if (!userId || members.length !== 1 || body.isGroup === true) {
       return [400, { error: { code: "BadArgument", message: "A 1:1 conversation needs exactly one member." } }];
     }
-    if (options.isInstalled && !options.isInstalled(userId)) {
-      return [403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } }];
-    }
+    if (options.isInstalled && !options.isInstalled(userId)) return [403, notInRoster()];
     if (options.isBlocked?.(userId)) {
-      return [403, { error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." } }];
+      return [403, blockedByUser()];
     }
     // Teams gives the same 1:1 conversation back for the same person.
     const existing = [...conversations.entries()].find(([, c]) => c.userId === userId);
@@ -220,6 +230,27 @@ function parseJson(raw: Buffer): unknown {
   } catch {
     return invalid;
   }
+}
+
+/*
+ * The Bot Connector's 403s, worded as msteams-docs lists them under "Status codes from bot
+ * conversational APIs" (bots/build-conversational-capability).
+ */
+function notInRoster() {
+  return { error: { code: "BotNotInConversationRoster", message: "The bot isn't part of the conversation roster." } };
+}
+
+/**
+ * The user of a 1:1 chat id as Graph gives it for an installation (`19:{bot id}_{user id}@unq.gbl.spaces`,
+ * learn.microsoft.com/graph/api/userscopeteamsappinstallation-get-chat), which bots may use as the
+ * conversation id; undefined for any other id.
+ */
+function graphChatUser(conversationId: string): string | undefined {
+  return /^19:[0-9a-f-]{36}_([0-9a-f-]{36})@unq\.gbl\.spaces$/i.exec(conversationId)?.[1]?.toLowerCase();
+}
+
+function blockedByUser() {
+  return { error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." } };
 }
 
 function throttled() {

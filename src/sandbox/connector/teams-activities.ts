@@ -11,6 +11,8 @@ export interface TeamsUser {
   readonly aadObjectId: string;
   readonly name: string;
   readonly timeZone?: string;
+  /** The language their Teams client is in; default "en-GB". */
+  readonly locale?: string;
 }
 
 export interface TeamsEnvironment {
@@ -20,6 +22,7 @@ export interface TeamsEnvironment {
 }
 
 function base(env: TeamsEnvironment, user: TeamsUser, conversationId: string) {
+  const locale = user.locale ?? "en-GB";
   return {
     id: String(Date.now()),
     timestamp: new Date().toISOString(),
@@ -28,9 +31,11 @@ function base(env: TeamsEnvironment, user: TeamsUser, conversationId: string) {
     from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
     conversation: { conversationType: "personal", tenantId: env.tenantId, id: conversationId },
     recipient: { id: `28:${env.botId}`, name: "MFA Nudge" },
-    entities: user.timeZone ? [{ type: "clientInfo", locale: "en-GB", country: "GB", platform: "Web", timezone: user.timeZone }] : [],
+    entities: user.timeZone
+      ? [{ type: "clientInfo", locale, country: locale.split("-")[1] ?? "", platform: "Web", timezone: user.timeZone }]
+      : [],
     channelData: { tenant: { id: env.tenantId } },
-    locale: "en-GB",
+    locale,
   };
 }
 
@@ -100,6 +105,16 @@ export function fileConsentAccepted(env: TeamsEnvironment, user: TeamsUser, name
         fileType: name.split(".").pop() ?? "",
       },
     },
+  };
+}
+
+/** The person declined a file consent card: nothing is uploaded, and the bot is told so. */
+export function fileConsentDeclined(env: TeamsEnvironment, user: TeamsUser, context: unknown) {
+  return {
+    ...base(env, user, personalConversationId(user.aadObjectId)),
+    type: "invoke",
+    name: "fileConsent/invoke",
+    value: { type: "fileUpload", action: "decline", context },
   };
 }
 

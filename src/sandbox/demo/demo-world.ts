@@ -46,7 +46,7 @@ export async function startDemoWorld(options: {
   const helpdesk = (campaign.helpdesk as { conversationId: string }).conversationId;
   const connector = await startSimulatedConnector({
     clock,
-    isInstalled: (id) => tenant.userById(id)?.teamsAppInstalled ?? false,
+    isInstalled: (id) => tenant.isChatOpen(id, clock.now()),
     channels: [helpdesk],
   });
   writeFileSync(

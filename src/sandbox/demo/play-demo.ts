@@ -190,7 +190,13 @@ async function act(
     const user = world.tenant.userById(p.userId);
     if (!data || !user) return;
     const env = { serviceUrl: world.connector.url, tenantId: demoTenantId, botId: "mfa-nudge" };
-    const teamsUser = { aadObjectId: user.id, name: user.displayName, timeZone: timeZoneFor(user.usageLocation) };
+    // Their Teams speaks their preferred language, as a real client usually would.
+    const teamsUser = {
+      aadObjectId: user.id,
+      name: user.displayName,
+      timeZone: timeZoneFor(user.usageLocation),
+      locale: user.preferredLanguage ?? "en-GB",
+    };
     const answer = await postToBot(world.server.url, cardAction(env, teamsUser, verb, data));
     const value = (answer.body as { value?: unknown } | null)?.value;
     if (value && typeof value === "object") {

@@ -20,9 +20,9 @@ export const appCatalogRoute: GraphRoute = {
     const { id, externalId, displayName, distributionMethod } = environment.tenant.teamsApp;
     const select = parseSelect(request.query.$select, PROPERTIES, "microsoft.graph.teamsApp");
     const filter = request.query.$filter === undefined ? undefined : compileODataFilter(request.query.$filter, FILTERABLE);
-    const value = [{ id, externalId, displayName, distributionMethod }, STORE_APP]
-      .filter((app) => filter === undefined || filter(app))
-      .map((app) => applySelect(app, select));
+    // Until an admin uploads the bot's app, the catalog knows only Microsoft's.
+    const ours = environment.tenant.teamsAppInCatalog ? [{ id, externalId, displayName, distributionMethod }] : [];
+    const value = [...ours, STORE_APP].filter((app) => filter === undefined || filter(app)).map((app) => applySelect(app, select));
     return { status: 200, body: { "@odata.context": `${METADATA_URL}#appCatalogs/teamsApps`, value } };
   },
 };

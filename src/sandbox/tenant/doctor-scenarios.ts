@@ -79,12 +79,12 @@ export function tenantSetupFor(tenant: SimulatedTenant, scenario: DoctorScenario
 
 /**
  * The settings that go with a scenario: the Teams app's ids and the bot's credentials. In
- * catalog-id-wrong TEAMS_CATALOG_APP_ID is left out, so installs would use the manifest id.
+ * catalog-id-wrong TEAMS_CATALOG_APP_ID holds the manifest id, the usual mistake, so installs would use it.
  */
 export function scenarioSettings(tenant: SimulatedTenant, scenario: DoctorScenario): Record<string, string> {
   return {
     TEAMS_APP_ID: tenant.teamsApp.externalId,
-    ...(scenario === "catalog-id-wrong" ? {} : { TEAMS_CATALOG_APP_ID: tenant.teamsApp.id }),
+    TEAMS_CATALOG_APP_ID: scenario === "catalog-id-wrong" ? tenant.teamsApp.externalId : tenant.teamsApp.id,
     BOT_ID: tenant.botAppId,
     BOT_PASSWORD: SANDBOX_BOT_SECRET,
     BOT_TENANT_ID: SANDBOX_TENANT_ID,

@@ -8,6 +8,8 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
+    /** Teams' Graph endpoints repeat a narrower code in innerError, e.g. AccessDenied under Forbidden. */
+    readonly innerCode?: string,
   ) {
     super(message);
     this.name = "GraphError";
@@ -31,12 +33,25 @@ export interface GraphErrorBody {
   error: {
     code: string;
     message: string;
-    innerError: { date: string; "request-id": string; "client-request-id": string };
+    innerError: { code?: string; date: string; "request-id": string; "client-request-id": string };
   };
 }
 
-export function graphErrorBody(code: string, message: string, requestId: string, clientRequestId: string, atMs: number): GraphErrorBody {
+export function graphErrorBody(
+  code: string,
+  message: string,
+  requestId: string,
+  clientRequestId: string,
+  atMs: number,
+  innerCode?: string,
+): GraphErrorBody {
   // Graph's innerError date has no fractional seconds.
   const date = new Date(atMs).toISOString().replace(/\.\d{3}Z$/, "Z");
-  return { error: { code, message, innerError: { date, "request-id": requestId, "client-request-id": clientRequestId } } };
+  const inner = {
+    ...(innerCode === undefined ? {} : { code: innerCode }),
+    date,
+    "request-id": requestId,
+    "client-request-id": clientRequestId,
+  };
+  return { error: { code, message, innerError: inner } };
 }

@@ -25,6 +25,8 @@ export interface GraphEnvironment {
   clock: Clock;
   /** How far the registration report trails the live methods. */
   reportLagMs: number;
+  /** The registration report answers 400 to `$top` (it is not among the options its docs list). */
+  reportRefusesTop: boolean;
 }
 
 export interface GraphReply {

@@ -27,7 +27,12 @@ function installedFor(request: GraphRequest, environment: GraphEnvironment): Sim
   return user;
 }
 
-/** POST /users/{id}/teamwork/installedApps: 201 (no body), 409 when installed, 403 when a policy blocks it. */
+/**
+ * POST /users/{id}/teamwork/installedApps: 201 with no body (docs example in shared/oracles), 409 when
+ * installed, 404 when the catalog has no such app, and 403 when an app permission policy blocks it,
+ * worded as Graph words it (Forbidden over AccessDenied, as Company Communicator's logs show it:
+ * github.com/OfficeDev/microsoft-teams-apps-company-communicator/issues/1537).
+ */
 export const installAppRoute: GraphRoute = {
   method: "POST",
   pattern: /^\/users\/([^/]+)\/teamwork\/installedApps$/,
@@ -45,12 +50,17 @@ export const installAppRoute: GraphRoute = {
       throw badRequest("Invalid request body: 'teamsApp@odata.bind' must be https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{id}.");
     }
     const user = userOf(request, environment);
-    if (appId.toLowerCase() !== environment.tenant.teamsApp.id.toLowerCase()) {
+    const { tenant } = environment;
+    if (!tenant.teamsAppInCatalog || appId.toLowerCase() !== tenant.teamsApp.id.toLowerCase()) {
       throw new GraphError(404, "NotFound", `The app '${appId}' was not found in the app catalog.`);
     }
-    const outcome = environment.tenant.installTeamsApp(user.id, environment.clock.now());
-    if (outcome === "blocked")
-      throw new GraphError(403, "Forbidden", "Installing this app is blocked by the user's app permission policy.");
+    const outcome = tenant.installTeamsApp(user.id, environment.clock.now());
+    if (outcome === "blocked") {
+      const message =
+        `App is blocked by app permission policy. TenantId: ${tenant.tenantId}, UserObjectId: ${user.id}, ` +
+        `AppId: ${tenant.teamsApp.id}, AppType: Private`;
+      throw new GraphError(403, "Forbidden", message, {}, "AccessDenied");
+    }
     if (outcome === "alreadyInstalled") throw new GraphError(409, "Conflict", "The app is already installed for this user.");
     if (outcome === "userNotFound") throw resourceNotFound(user.id);
     return { status: 201 };
@@ -88,13 +98,20 @@ export const getInstalledAppRoute: GraphRoute = {
   },
 };
 
-/** GET /users/{id}/teamwork/installedApps/{installationId}/chat: the bot's 1:1 chat with the user. */
+/**
+ * GET /users/{id}/teamwork/installedApps/{installationId}/chat: the bot's 1:1 chat with the user
+ * (learn.microsoft.com/graph/api/userscopeteamsappinstallation-get-chat). Teams opens that chat a
+ * little after the install, so until then there is no chat to return.
+ */
 export const installedAppChatRoute: GraphRoute = {
   method: "GET",
   pattern: /^\/users\/([^/]+)\/teamwork\/installedApps\/([^/]+)\/chat$/,
   queryOptions: [],
   handle(request, environment) {
     const user = installedFor(request, environment);
+    if (!environment.tenant.isChatOpen(user.id, environment.clock.now())) {
+      throw new GraphError(404, "NotFound", `The chat for installation '${request.params[1] ?? ""}' does not exist yet.`);
+    }
     return { status: 200, body: { "@odata.context": `${METADATA_URL}#chats/$entity`, ...toOneOnOneChat(environment.tenant, user) } };
   },
 };

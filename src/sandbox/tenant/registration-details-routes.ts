@@ -1,6 +1,6 @@
 import { collectPage } from "./collect-page.js";
 import { compileODataFilter, type FilterableProperties } from "./compile-odata-filter.js";
-import { resourceNotFound } from "./graph-error.js";
+import { badRequest, resourceNotFound } from "./graph-error.js";
 import { linkTo, METADATA_URL, type GraphEnvironment, type GraphRoute } from "./graph-route.js";
 import { cursorOf, decodePageToken, encodePageToken, parseTop } from "./odata-paging.js";
 import { applySelect, parseSelect } from "./odata-select.js";
@@ -61,6 +61,9 @@ export const listRegistrationDetailsRoute: GraphRoute = {
   queryOptions: ["$top", "$select", "$filter", "$skiptoken", "$count"],
   handle(request, environment) {
     const { query } = request;
+    // The docs list only $filter and $orderby for this report; a tenant may refuse $top outright.
+    if (environment.reportRefusesTop && query.$top !== undefined)
+      throw badRequest("Query option '$top' is not supported on this resource.");
     const select = parseSelect(query.$select, PROPERTIES, TYPE);
     const filter = query.$filter === undefined ? undefined : compileODataFilter(query.$filter, FILTERABLE);
     const top = parseTop(query.$top);

@@ -23,7 +23,7 @@ export function errorReply(error: unknown, ids: RequestIds, atMs: number): Graph
         );
   return {
     status: graphError.status,
-    body: graphErrorBody(graphError.code, graphError.message, ids["request-id"], ids["client-request-id"], atMs),
+    body: graphErrorBody(graphError.code, graphError.message, ids["request-id"], ids["client-request-id"], atMs, graphError.innerCode),
     headers: { "content-type": "application/json", ...graphError.headers },
   };
 }

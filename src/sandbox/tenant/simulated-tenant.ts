@@ -1,3 +1,4 @@
+import { stableGuid } from "./seeded-random.js";
 import type { SimulatedUser } from "./simulated-user.js";
 
 /** The group ids the bot is configured with; members live in SimulatedTenant.groupMembers. */
@@ -32,6 +33,8 @@ export interface SimulatedTenantInit {
   teamsApp: TeamsAppInfo;
   /** The bot's app id, which appears in the 1:1 chat id. */
   botAppId: string;
+  /** The directory (tenant) id; default a stable GUID from the domain. */
+  tenantId?: string;
 }
 
 export type TeamsInstallOutcome = "installed" | "alreadyInstalled" | "blocked" | "userNotFound";
@@ -42,6 +45,7 @@ export type TeamsInstallOutcome = "installed" | "alreadyInstalled" | "blocked" |
  */
 export class SimulatedTenant {
   readonly domain: string;
+  readonly tenantId: string;
   /** The `<name>.onmicrosoft.com` domain guests' UPNs live under. */
   readonly initialDomain: string;
   readonly generatedAtMs: number;
@@ -52,6 +56,15 @@ export class SimulatedTenant {
   readonly groupMembers: ReadonlyMap<string, readonly string[]>;
   readonly teamsApp: TeamsAppInfo;
   readonly botAppId: string;
+  /** Whether an admin has uploaded the bot's app to the organisation's catalog (else installs answer 404). */
+  teamsAppInCatalog = true;
+  /**
+   * How long after an install Teams takes to open the bot's chat with the person. Until then the
+   * Bot Connector refuses to create the conversation (403) and Graph has no chat for the
+   * installation: Teams sets the chat up asynchronously, and announces it to the bot with a
+   * conversationUpdate (msteams-docs, "Send proactive installation messages").
+   */
+  chatOpensAfterMs = 3000;
   private readonly byId = new Map<string, SimulatedUser>();
   private readonly byUpn = new Map<string, SimulatedUser>();
   private readonly deletedById = new Map<string, SimulatedUser>();
@@ -59,6 +72,7 @@ export class SimulatedTenant {
 
   constructor(init: SimulatedTenantInit) {
     this.domain = init.domain;
+    this.tenantId = init.tenantId ?? stableGuid("tenant", init.domain);
     this.initialDomain = `${init.domain.split(".")[0] ?? init.domain}.onmicrosoft.com`;
     this.generatedAtMs = init.generatedAtMs;
     this.users = init.users;
@@ -114,6 +128,14 @@ export class SimulatedTenant {
     user.registrationChanges.push({ atMs, before, after });
     user.methodsRegistered = after;
     return user;
+  }
+
+  /** Whether the bot can talk to this person at `atMs`: installed, and the chat opened since. */
+  isChatOpen(id: string, atMs: number): boolean {
+    const user = this.userById(id);
+    if (user?.teamsAppInstalled !== true) return false;
+    const installedAt = user.teamsAppInstalledDateTime === null ? -Infinity : Date.parse(user.teamsAppInstalledDateTime);
+    return atMs >= installedAt + this.chatOpensAfterMs;
   }
 
   /** What POST /users/{id}/teamwork/installedApps does to the model. */

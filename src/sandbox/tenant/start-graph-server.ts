@@ -33,6 +33,8 @@ export interface GraphServerOptions {
   reportLagMs?: number;
   /** Permissions, licence and policies; default the "all-good" scenario. */
   setup?: TenantSetup;
+  /** The registration report refuses `$top` with a 400, as Graph may: its docs list only $filter and $orderby. */
+  reportRefusesTop?: boolean;
 }
 
 export interface RecordedRequest {
@@ -70,7 +72,14 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
   const throttle = new SlidingWindowThrottle(options.reportsThrottle ?? REPORTS_THROTTLE, clock);
   const requests: RecordedRequest[] = [];
   const setup = options.setup ?? tenantSetupFor(tenant);
-  const environment: GraphEnvironment = { tenant, setup, baseUrl: "", clock, reportLagMs: options.reportLagMs ?? 0 };
+  const environment: GraphEnvironment = {
+    tenant,
+    setup,
+    baseUrl: "",
+    clock,
+    reportLagMs: options.reportLagMs ?? 0,
+    reportRefusesTop: options.reportRefusesTop ?? false,
+  };
 
   // Order of checks: token, injected faults, the reports throttle, permissions, then the resource.
   // Faults come before the throttle so a test's "fail the 3rd page" is exact, and they use no
@@ -100,7 +109,8 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
     }
     if (!record.path.startsWith("/v1.0/")) throw resourceNotFound(record.path);
     const path = record.path.slice("/v1.0".length);
-    if (path.startsWith("/reports/")) {
+    // Graph's identity and access reports limit covers authenticationMethod too (learn.microsoft.com/graph/throttling-limits).
+    if (path.startsWith("/reports/") || /^\/users\/[^/]+\/authentication\/methods/.test(path)) {
       const waitMs = throttle.admit();
       if (waitMs > 0) {
         throw new GraphError(429, "TooManyRequests", "Too many requests.", {

@@ -42,6 +42,7 @@ export function toOneOnOneChat(tenant: SimulatedTenant, user: SimulatedUser): Re
   };
 }
 
+/** `19:{bot app id}_{user id}@unq.gbl.spaces`, as the docs example of the installation's chat shows it. */
 export function oneOnOneChatId(tenant: SimulatedTenant, user: SimulatedUser): string {
-  return `19:${user.id}_${tenant.botAppId}@unq.gbl.spaces`;
+  return `19:${tenant.botAppId}_${user.id}@unq.gbl.spaces`;
 }

@@ -20,8 +20,11 @@ const PHONE_TYPES: Readonly<Record<string, keyof typeof PHONE_METHOD_IDS>> = {
 
 /**
  * GET /users/{id}/authentication/methods from the live methods: a password always, then one
- * authenticationMethod per registration with the @odata.type and properties Microsoft documents.
- * Phone numbers are masked, as Graph shows them to apps without the privileged read scope.
+ * authenticationMethod per registration with the @odata.type and properties Microsoft documents
+ * for v1.0 (learn.microsoft.com/graph/api/resources/authenticationmethods-overview). Hardware OATH
+ * tokens and security questions are not among the v1.0 types, so they are left out here, as Graph
+ * leaves them out: only the registration report shows them. Phone numbers are masked, as Graph
+ * shows them to apps without the privileged read scope.
  */
 export function toAuthenticationMethods(user: SimulatedUser): AuthenticationMethod[] {
   const created = user.createdDateTime;
@@ -53,7 +56,7 @@ export function toAuthenticationMethods(user: SimulatedUser): AuthenticationMeth
       smsSignInState: "notAllowedByPolicy",
     });
   }
-  if (has("fido2SecurityKey")) {
+  if (has("fido2SecurityKey") || has("passKeyDeviceBound") || has("passKeyDeviceBoundAuthenticator")) {
     methods.push({
       "@odata.type": "#microsoft.graph.fido2AuthenticationMethod",
       id: idFor("fido2"),
@@ -72,6 +75,38 @@ export function toAuthenticationMethods(user: SimulatedUser): AuthenticationMeth
       displayName: "LAPTOP-CONTOSO",
       createdDateTime: created,
       keyStrength: "normal",
+    });
+  }
+  if (has("macOsSecureEnclaveKey")) {
+    methods.push({
+      "@odata.type": "#microsoft.graph.platformCredentialAuthenticationMethod",
+      id: idFor("platformCredential"),
+      displayName: "MacBook Pro",
+      createdDateTime: created,
+      keyStrength: "normal",
+      platform: "macOS",
+    });
+  }
+  if (has("externalAuthenticationMethod")) {
+    methods.push({
+      "@odata.type": "#microsoft.graph.externalAuthenticationMethod",
+      id: idFor("external"),
+      configurationId: stableGuid("external-mfa-configuration"),
+      displayName: "Partner MFA",
+      createdDateTime: created,
+    });
+  }
+  if (has("temporaryAccessPass")) {
+    methods.push({
+      "@odata.type": "#microsoft.graph.temporaryAccessPassAuthenticationMethod",
+      id: idFor("temporaryAccessPass"),
+      temporaryAccessPass: null,
+      createdDateTime: created,
+      startDateTime: created,
+      lifetimeInMinutes: 60,
+      isUsableOnce: true,
+      isUsable: true,
+      methodUsabilityReason: "EnabledByPolicy",
     });
   }
   if (has("email")) {

@@ -3,6 +3,7 @@ import type { Dialect } from "../dialect.js";
 import { foundation } from "./001-foundation.js";
 import { campaign } from "./002-campaign.js";
 import { campaignFigures } from "./003-campaign-figures.js";
+import { teamsFacts } from "./004-teams-facts.js";
 
 /** Every migration in order. Names sort in the order they must run; never rename a shipped one. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -10,5 +11,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     "001-foundation": foundation(dialect),
     "002-campaign": campaign(),
     "003-campaign-figures": campaignFigures(),
+    "004-teams-facts": teamsFacts(),
   };
 }

@@ -4,6 +4,7 @@ import type { SimulatedTenant } from "../../../src/sandbox/tenant/simulated-tena
 import { startGraphServer, type GraphServer } from "../../../src/sandbox/tenant/start-graph-server.js";
 import type { SimulatedUser } from "../../../src/sandbox/tenant/simulated-user.js";
 import { installationIdOf } from "../../../src/sandbox/tenant/teams-app-resources.js";
+import { manualClock, type ManualClock } from "./manual-clock.js";
 import { fetchGraph, type GraphCollection, type GraphErrorResponse } from "./fetch-graph.js";
 import { schemaErrors } from "./graph-schema.js";
 
@@ -11,12 +12,14 @@ type Installation = { id: string; teamsApp?: Record<string, unknown> };
 
 let tenant: SimulatedTenant;
 let server: GraphServer;
+let clock: ManualClock;
 let base = "";
 
 beforeEach(async () => {
   // A fresh tenant per test: installing changes the model.
   tenant = generateTenant({ seed: 31, size: 1_000 });
-  server = await startGraphServer(tenant);
+  clock = manualClock(tenant.generatedAtMs);
+  server = await startGraphServer(tenant, { clock });
   base = `${server.url}/v1.0`;
 });
 afterEach(() => server.close());
@@ -107,18 +110,20 @@ describe("finding the bot's chat with a user", () => {
     expect(plain.body.value[0]).toEqual({ id: installationIdOf(withApp.id, tenant.teamsApp.id) });
   });
 
-  it("returns the one-on-one chat of a fresh installation, with the user's id in the chat id", async () => {
+  it("returns the one-on-one chat of a fresh installation once Teams has opened it, with the user's id in the chat id", async () => {
     const user = person((u) => !u.teamsAppInstalled && !u.teamsAppBlocked);
     expect((await install(user.id)).status).toBe(201);
     const listed = await fetchGraph<GraphCollection<Installation>>(
       `${base}/users/${user.id}/teamwork/installedApps?$expand=teamsApp&$filter=${encodeURIComponent(`teamsApp/id eq '${tenant.teamsApp.id}'`)}`,
     );
     const installationId = listed.body.value[0]?.id ?? "";
-    const chat = await fetchGraph<Record<string, unknown>>(
-      `${base}/users/${user.id}/teamwork/installedApps/${encodeURIComponent(installationId)}/chat`,
-    );
+    const chatUrl = `${base}/users/${user.id}/teamwork/installedApps/${encodeURIComponent(installationId)}/chat`;
+    const early = await fetchGraph<GraphErrorResponse>(chatUrl);
+    expect([early.status, early.body.error.code]).toEqual([404, "NotFound"]);
+    clock.advance(tenant.chatOpensAfterMs);
+    const chat = await fetchGraph<Record<string, unknown>>(chatUrl);
     expect(chat.status).toBe(200);
-    expect(chat.body).toMatchObject({ id: `19:${user.id}_${tenant.botAppId}@unq.gbl.spaces`, chatType: "oneOnOne", topic: null });
+    expect(chat.body).toMatchObject({ id: `19:${tenant.botAppId}_${user.id}@unq.gbl.spaces`, chatType: "oneOnOne", topic: null });
     expect(schemaErrors("microsoft.graph.chat", [chat.body])).toEqual([]);
     expect(schemaErrors("microsoft.graph.userScopeTeamsAppInstallation", listed.body.value)).toEqual([]);
   });
@@ -129,5 +134,36 @@ describe("finding the bot's chat with a user", () => {
       `${base}/users/${user.id}/teamwork/installedApps/${encodeURIComponent(installationIdOf(user.id, tenant.teamsApp.id))}/chat`,
     );
     expect(response.status).toBe(404);
+  });
+});
+
+describe("the tenant's Teams app catalog", () => {
+  const catalog = (filter: string) =>
+    fetchGraph<GraphCollection>(`${base}/appCatalogs/teamsApps?$filter=${encodeURIComponent(filter)}`).then((r) => r.body.value);
+
+  it("finds the bot's app by its manifest id, with its own catalog id", async () => {
+    expect(await catalog(`externalId eq '${tenant.teamsApp.externalId}'`)).toEqual([
+      { id: tenant.teamsApp.id, externalId: tenant.teamsApp.externalId, displayName: "MFA Nudge", distributionMethod: "organization" },
+    ]);
+    expect(tenant.teamsApp.id).not.toBe(tenant.teamsApp.externalId);
+  });
+
+  it("lists nothing for the manifest id before an admin uploads the app, and then installs answer 404", async () => {
+    tenant.teamsAppInCatalog = false;
+    expect(await catalog(`externalId eq '${tenant.teamsApp.externalId}'`)).toEqual([]);
+    const response = await install(person((u) => !u.teamsAppInstalled && !u.teamsAppBlocked).id);
+    expect([response.status, response.body?.error.code]).toEqual([404, "NotFound"]);
+  });
+});
+
+describe("refusals worded as Graph words them", () => {
+  it("names the app permission policy, with AccessDenied inside, when a policy blocks the install", async () => {
+    const user = person((u) => u.teamsAppBlocked);
+    const response = await install(user.id);
+    expect(response.body?.error.message).toBe(
+      `App is blocked by app permission policy. TenantId: ${tenant.tenantId}, UserObjectId: ${user.id}, ` +
+        `AppId: ${tenant.teamsApp.id}, AppType: Private`,
+    );
+    expect((response.body?.error.innerError as { code?: string }).code).toBe("AccessDenied");
   });
 });
