@@ -19,6 +19,7 @@ import { openStore } from "../src/store/open-store.js";
 import { queueMessages, type NewMessage } from "../src/store/outbox.js";
 import { updatePersonState } from "../src/store/people-state.js";
 import { createTeamsAdapter } from "../src/teams/create-teams-adapter.js";
+import { ConversationPace } from "../src/teams/conversation-pace.js";
 import { PacedHttpClient } from "../src/teams/paced-http-client.js";
 import { createProactiveMessenger } from "../src/teams/proactive-messenger.js";
 import { personalConversationId } from "../src/sandbox/connector/simulated-connector.js";
@@ -67,7 +68,10 @@ if (!values.fresh) {
 }
 
 const window = new SlidingWindow(limit, 1000, systemClock);
-const adapter = createTeamsAdapter(undefined, new PacedHttpClient(window, () => Date.now()));
+const adapter = createTeamsAdapter(
+  undefined,
+  new PacedHttpClient(window, () => Date.now(), fetch, { conversations: new ConversationPace(systemClock) }),
+);
 const messenger = createProactiveMessenger({ adapter, botAppId: "", serviceUrl: url, tenantId: "00000000-0000-0000-0000-000000000000" });
 // A small fixed card: the benchmark measures the send path, not card rendering.
 const activity = {

@@ -27,6 +27,7 @@ import { sendToPerson } from "../delivery/send-to-person.js";
 import { createBotApp } from "../teams/create-bot-app.js";
 import { replyActivity } from "../teams/reply-activity.js";
 import { createTeamsAdapter } from "../teams/create-teams-adapter.js";
+import { ConversationPace } from "../teams/conversation-pace.js";
 import { PacedHttpClient } from "../teams/paced-http-client.js";
 import { createProactiveMessenger } from "../teams/proactive-messenger.js";
 import { SlidingWindow } from "../time/sliding-window.js";
@@ -51,7 +52,11 @@ export interface Bot {
 export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId = runtime.config.teams.catalogAppId): Bot {
   const { config, clock, store, log } = runtime;
   const window = new SlidingWindow(config.teams.pace.limit, config.teams.pace.windowMs, clock);
-  const adapter = createTeamsAdapter(config.teams.bot, new PacedHttpClient(window, () => clock.now()));
+  const httpClient = new PacedHttpClient(window, () => clock.now(), fetch, {
+    timeoutMs: config.teams.timeoutMs,
+    conversations: new ConversationPace(clock),
+  });
+  const adapter = createTeamsAdapter(config.teams.bot, httpClient);
   const botAppId = config.teams.bot?.appId ?? "";
   const tenantId = config.teams.tenantId ?? "00000000-0000-0000-0000-000000000000";
   const messenger = createProactiveMessenger({ adapter, botAppId, serviceUrl: config.teams.serviceUrl, tenantId });

@@ -32,7 +32,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const config = readConfig(options.env);
   const log = createLogger(config.logLevel ?? options.defaultLogLevel);
   const clock = options.clock ?? systemClock;
-  const store = await openStore(config.database);
+  const store = await openStore(config.database, log);
   return {
     config,
     log,
@@ -45,6 +45,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
         tokens: createTokenProvider(config.graph.auth, config.graph.baseUrl),
         clock,
         reportsPace: config.graph.reportsPace,
+        timeoutMs: config.graph.timeoutMs,
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(events ? { events } : {}),
       }),

@@ -1,4 +1,4 @@
-import { startBotServer, type BotServer } from "../teams/bot-server.js";
+import { startBotServer, type BotServer, type Health } from "../teams/bot-server.js";
 import type { Bot } from "./open-bot.js";
 import type { Runtime } from "./open-runtime.js";
 
@@ -6,7 +6,7 @@ import type { Runtime } from "./open-runtime.js";
 export function serveBot(
   bot: Bot,
   runtime: Runtime,
-  options: { host: string; port: number; health?: () => Promise<Record<string, unknown>> },
+  options: { host: string; port: number; health?: () => Promise<Health> },
 ): Promise<BotServer> {
   return startBotServer({
     adapter: bot.adapter,
@@ -15,7 +15,9 @@ export function serveBot(
     },
     host: options.host,
     port: options.port,
+    // Without bot credentials nobody can be authenticated: the server answers this machine only.
+    local: runtime.config.teams.bot === undefined,
     log: runtime.log,
-    health: options.health ?? (() => Promise.resolve({})),
+    health: options.health ?? (() => Promise.resolve({ status: "ok", lastRun: null })),
   });
 }

@@ -26,6 +26,15 @@ const microsoftPage = z
     );
   }, "expected Microsoft's own registration page, such as https://aka.ms/mysecurityinfo");
 
+/*
+ * The helpdesk's link sits on every card next to Microsoft's page: a web page over https, or a
+ * mailto: address. http: would let anyone on the path change it; javascript: and data: are not
+ * links at all.
+ */
+const helpdeskLink = z.string().refine((v) => URL.canParse(v) && (new URL(v).protocol === "https:" || new URL(v).protocol === "mailto:"), {
+  message: "expected an https: or mailto: URL, like https://servicedesk.contoso.com or mailto:servicedesk@contoso.com",
+});
+
 const members = z
   .object({
     all: z.boolean().default(false),
@@ -60,7 +69,7 @@ export const campaignSchema = z
     helpdesk: z
       .object({
         name: z.string().min(1, "expected the helpdesk's name"),
-        url: z.string().url("expected an https URL").optional(),
+        url: helpdeskLink.optional(),
         email: z.string().email("expected an email address").optional(),
         conversationId: z.string().min(1).optional(),
       })
@@ -69,7 +78,19 @@ export const campaignSchema = z
       .string()
       .refine((tz) => DateTime.local().setZone(tz).isValid, { message: "expected an IANA time zone, like Europe/London" }),
     requirement: z.enum(["mfa", "authenticator", "phishingResistant"]).default("mfa"),
-    phases: z.array(phase).min(1, "expected at least one phase"),
+    phases: z
+      .array(phase)
+      .min(1, "expected at least one phase")
+      .superRefine((phases, context) => {
+        // A phase's name keys its deadlines and reminders in the store: two of the same would share them.
+        const seen = new Set<string>();
+        phases.forEach((p, i) => {
+          const key = p.name.trim().toLowerCase();
+          if (seen.has(key))
+            context.addIssue({ code: "custom", path: [i, "name"], message: `expected a name no other phase has ("${p.name}" is taken)` });
+          seen.add(key);
+        });
+      }),
     exclude: z
       .object({
         users: z.array(z.string().min(1)).default([]),

@@ -12,6 +12,8 @@ export interface BotSettings {
   readonly password: string;
   readonly tenantId: string;
   readonly appType: "SingleTenant" | "MultiTenant";
+  /** Where the keys that sign inbound tokens are published; undefined: the Bot Framework's own. */
+  readonly openIdMetadataUrl: string | undefined;
 }
 
 export type DatabaseTarget = { readonly kind: "sqlite"; readonly path: string } | { readonly kind: "postgres"; readonly url: string };
@@ -25,6 +27,8 @@ export interface Config {
     /** AZURE_CLIENT_ID, also when a ready token is used: the Teams manifest's webApplicationInfo.id must match it. */
     readonly clientId: string | undefined;
     readonly reportsPace: { readonly limit: number; readonly windowMs: number };
+    /** How long one request may take before it is given up (and retried). */
+    readonly timeoutMs: number;
   };
   readonly database: DatabaseTarget;
   readonly campaignFile: string;
@@ -38,6 +42,8 @@ export interface Config {
     readonly bot: BotSettings | undefined;
     readonly tenantId: string | undefined;
     readonly pace: { readonly limit: number; readonly windowMs: number };
+    /** How long one request to the Bot Connector may take before it is given up (and retried). */
+    readonly timeoutMs: number;
     /** The Entra ID sign-in host `doctor` asks for a Bot Framework token. */
     readonly loginUrl: string;
     /** The app package `doctor` reads; undefined: out/mfa-nudge-teams-app.zip in the project. */

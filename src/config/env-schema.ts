@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { isSecureOrLoopback } from "./is-loopback-host.js";
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,11 +15,16 @@ const optionalGuid = (what: string) =>
     message: `expected ${what}, a GUID like 00000000-0000-0000-0000-000000000000`,
   });
 
-const httpUrl = (fallback: string) =>
+/*
+ * Tokens travel to these URLs (Graph's, the Bot Connector's), so they must be https; plain http is
+ * accepted only for this machine, where the simulated services run and nothing on the wire sees it.
+ */
+const serviceUrl = (fallback: string, example: string) =>
   optionalText
     .transform((v) => v ?? fallback)
-    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), {
-      message: `expected an http(s) URL such as ${fallback}`,
+    .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), { message: `expected an http(s) URL such as ${example}` })
+    .refine((v) => !URL.canParse(v) || isSecureOrLoopback(v), {
+      message: "expected https: plain http is accepted only for a loopback address (127.0.0.1, ::1, localhost)",
     })
     .transform((v) => v.replace(/\/+$/, ""));
 
@@ -34,11 +40,19 @@ const pace = (fallback: string) =>
     })
     .refine((p) => p.limit > 0 && p.windowMs > 0, { message: "expected a positive count and window" });
 
+/** "30s" or "500ms": how long to wait for an answer. */
+const duration = (fallback: string) =>
+  optionalText
+    .transform((v) => v ?? fallback)
+    .refine((v) => /^\d+(ms|s)$/.test(v), { message: 'expected a duration, like "30s" or "500ms"' })
+    .transform((v) => (v.endsWith("ms") ? Number(v.slice(0, -2)) : Number(v.slice(0, -1)) * 1000))
+    .refine((ms) => ms > 0, { message: "expected a positive duration" });
+
 export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** Every environment variable mfa-nudge reads. env.sample documents each one. */
 export const envSchema = z.object({
-  GRAPH_BASE_URL: httpUrl("https://graph.microsoft.com"),
+  GRAPH_BASE_URL: serviceUrl("https://graph.microsoft.com", "https://graph.microsoft.com"),
   GRAPH_ACCESS_TOKEN: optionalText,
   AZURE_TENANT_ID: optionalGuid("the Directory (tenant) ID"),
   AZURE_CLIENT_ID: optionalGuid("the Application (client) ID"),
@@ -51,22 +65,33 @@ export const envSchema = z.object({
   MSI_ENDPOINT: optionalText,
   // Graph publishes 5 requests per 10 s per app per tenant for identity reports.
   GRAPH_REPORTS_PACE: pace("5/10s"),
+  // A report page of 999 rows can take Graph a while; past this a request is given up and retried.
+  GRAPH_TIMEOUT: duration("60s"),
   DATABASE_URL: optionalText,
   CAMPAIGN_FILE: optionalText.transform((v) => v ?? "campaign.yaml"),
   // Teams
-  TEAMS_SERVICE_URL: httpUrl("https://smba.trafficmanager.net/teams/").transform((v) => `${v}/`),
+  TEAMS_SERVICE_URL: serviceUrl("https://smba.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams/").transform(
+    (v) => `${v}/`,
+  ),
   TEAMS_APP_ID: optionalGuid("the Teams app's id (the manifest's id)"),
   TEAMS_CATALOG_APP_ID: optionalGuid("the app's id in your organisation's app catalog"),
   BOT_ID: optionalGuid("the bot's Microsoft App ID"),
   BOT_PASSWORD: optionalText,
   BOT_TENANT_ID: optionalGuid("the bot app registration's tenant id"),
+  // Where the Bot Framework publishes the keys that sign Teams' requests; botbuilder's default when unset.
+  BOT_OPENID_METADATA_URL: optionalText.refine((v) => v === undefined || isSecureOrLoopback(v), {
+    message:
+      "expected an https URL (plain http only for a loopback address), like https://login.botframework.com/v1/.well-known/openidconfiguration",
+  }),
   BOT_APP_TYPE: optionalText
     .transform((v) => v ?? "SingleTenant")
     .refine((v) => v === "SingleTenant" || v === "MultiTenant", { message: "expected SingleTenant or MultiTenant" }),
   // Teams allows 50 requests per second per bot per tenant.
   TEAMS_PACE: pace("50/1s"),
+  // A send to Teams takes well under a second; past this it is given up and retried.
+  TEAMS_TIMEOUT: duration("30s"),
   // Where `doctor` asks Entra ID for a Bot Framework token with BOT_ID and BOT_PASSWORD.
-  BOT_LOGIN_URL: httpUrl("https://login.microsoftonline.com"),
+  BOT_LOGIN_URL: serviceUrl("https://login.microsoftonline.com", "https://login.microsoftonline.com"),
   // The app package `doctor` reads webApplicationInfo from; default out/mfa-nudge-teams-app.zip.
   TEAMS_APP_PACKAGE: optionalText,
   PORT: optionalText

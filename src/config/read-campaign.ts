@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import cron from "node-cron";
 import { parseDocument } from "yaml";
 import type { ZodIssue } from "zod";
@@ -12,17 +12,52 @@ import { campaignSchema, type CampaignFile } from "./campaign-schema.js";
  * `campaign.yaml: reminders.window.from: expected a local time "HH:MM"`. Exit status 2.
  */
 export function readCampaign(path: string): CampaignPolicy {
-  if (!existsSync(path)) {
-    throw campaignError(path, [`the file does not exist (CAMPAIGN_FILE); copy campaign.sample.yaml to ${path} and edit it`]);
-  }
-  const document = parseDocument(readFileSync(path, "utf8"), { prettyErrors: true });
+  const document = parseDocument(readText(path), { prettyErrors: true });
   if (document.errors.length > 0) {
     throw campaignError(
       path,
       document.errors.map((e) => `line ${(e.linePos?.[0].line ?? 0).toString()}: ${e.message.split("\n")[0] ?? ""}`),
     );
   }
-  return parseCampaign(document.toJS(), path);
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount });
+  } catch {
+    // The yaml library refuses to expand an alias more than maxAliasCount times (a "billion laughs" file).
+    throw campaignError(path, [`too many aliases (*name): a campaign file needs at most ${maxAliasCount}`]);
+  }
+  return parseCampaign(raw, path);
+}
+
+/*
+ * A campaign file is a few kilobytes, even with long exclusion lists; the limits keep a wrong or
+ * hostile file from costing the process its memory.
+ */
+const maxFileBytes = 1024 * 1024;
+const maxAliasCount = 100;
+
+function readText(path: string): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw campaignError(path, ["not a file (CAMPAIGN_FILE): expected the path of a YAML file"]);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw unreadable(path, error);
+    throw campaignError(path, [`the file does not exist (CAMPAIGN_FILE); copy campaign.sample.yaml to ${path} and edit it`]);
+  }
+  if (size > maxFileBytes) throw campaignError(path, [`the file is ${size} bytes; a campaign file may be at most ${maxFileBytes}`]);
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+}
+
+function unreadable(path: string, error: unknown): AppError {
+  return campaignError(path, [`the file cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions`]);
 }
 
 /** Validates an already parsed campaign (the demo builds one in code). */

@@ -24,7 +24,14 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
   if (problems.length > 0 || !database) throw configError(problems);
 
   return deepFreeze({
-    graph: { baseUrl: e.GRAPH_BASE_URL, auth, tenantId: e.AZURE_TENANT_ID, clientId: e.AZURE_CLIENT_ID, reportsPace: e.GRAPH_REPORTS_PACE },
+    graph: {
+      baseUrl: e.GRAPH_BASE_URL,
+      auth,
+      tenantId: e.AZURE_TENANT_ID,
+      clientId: e.AZURE_CLIENT_ID,
+      reportsPace: e.GRAPH_REPORTS_PACE,
+      timeoutMs: e.GRAPH_TIMEOUT,
+    },
     database,
     campaignFile: e.CAMPAIGN_FILE,
     teams: {
@@ -34,6 +41,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       bot,
       tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID,
       pace: e.TEAMS_PACE,
+      timeoutMs: e.TEAMS_TIMEOUT,
       loginUrl: e.BOT_LOGIN_URL,
       appPackagePath: e.TEAMS_APP_PACKAGE,
     },
@@ -76,7 +84,13 @@ function chooseBot(e: Env, problems: string[]): BotSettings | undefined {
   if (!tenantId && e.BOT_APP_TYPE === "SingleTenant")
     problems.push("BOT_TENANT_ID: required for a single-tenant bot (or set AZURE_TENANT_ID)");
   if (!e.BOT_ID || !e.BOT_PASSWORD) return undefined;
-  return { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: tenantId ?? "", appType: e.BOT_APP_TYPE };
+  return {
+    appId: e.BOT_ID,
+    password: e.BOT_PASSWORD,
+    tenantId: tenantId ?? "",
+    appType: e.BOT_APP_TYPE,
+    openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+  };
 }
 
 function describeIssue(issue: ZodIssue): string {

@@ -7,7 +7,14 @@ import { TeamsDeliveryError, type ConversationRef, type TeamsMessenger } from ".
 
 export type DeliveryOutcome =
   | { readonly result: "sent"; readonly activityId: string; readonly conversation: ConversationRef; readonly installed: boolean }
-  | { readonly result: "retry"; readonly retryAfterMs: number | undefined; readonly error: string; readonly installed: boolean }
+  | {
+      readonly result: "retry";
+      readonly retryAfterMs: number | undefined;
+      readonly error: string;
+      readonly installed: boolean;
+      /** Teams gave no answer at all (a timeout, a refused connection), rather than a refusal. */
+      readonly unanswered?: boolean;
+    }
   /** Teams or Graph refused this person for good; `code` is theirs (ConversationBlockedByUser, Forbidden, …). */
   | { readonly result: "unreachable"; readonly reason: string; readonly code: string }
   /** The setup is wrong (a permission, the catalog id, the credentials): nobody's fault, nobody marked; admins alerted. */
@@ -118,7 +125,15 @@ function classify(error: unknown): DeliveryOutcome {
         (error.code === "BotNotInConversationRoster" ? "the bot is not installed for them, and no catalog id to install it" : text);
       return { result: "unreachable", reason, code: error.code };
     }
-    if (isTransient(error.status)) return { result: "retry", retryAfterMs: error.retryAfterMs, error: text, installed: false };
+    if (isTransient(error.status)) {
+      return {
+        result: "retry",
+        retryAfterMs: error.retryAfterMs,
+        error: text,
+        installed: false,
+        ...(error.status === 0 ? { unanswered: true } : {}),
+      };
+    }
     return { result: "failed", error: text };
   }
   if (error instanceof AppError && !retryableGraph.has(error.code)) {

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { isPaused } from "../store/app-state.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
-import { claimMessages, markFinal, markHeld, markRetry, markSent, nextReadyAt, type OutboxRow } from "../store/outbox.js";
+import { claimMessages, markFinal, markHeld, markRetry, markSent, nextReadyAt, releaseClaim, type OutboxRow } from "../store/outbox.js";
 import { readPersonState, updatePersonState, type PersonState } from "../store/people-state.js";
 import type { Clock } from "../time/clock.js";
 import type { AppInstaller } from "./app-installer.js";
@@ -35,6 +35,8 @@ export interface DrainOptions {
   readonly holdForMs?: number;
   /** Stop once nothing is ready now (the server's periodic drain) instead of waiting for retries (run-once). */
   readonly stopWhenIdle?: boolean;
+  /** Stop the run after this many sends in a row got no answer from Teams at all (default: one per lane, at least 3). */
+  readonly unansweredLimit?: number;
   readonly onOutcome?: (outcome: DrainTally) => void;
 }
 
@@ -50,6 +52,8 @@ export interface DrainTally {
   held: number;
   /** The last failure seen, for the admins' alert. */
   lastError?: string;
+  /** Why the run stopped before the outbox was drained (Teams stopped answering); the rest waits for the next run. */
+  halted?: string;
   /** What is wrong with the setup, when something held messages back. */
   setupProblem?: string;
 }
@@ -69,8 +73,16 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
   const tally: DrainTally = { sent: 0, retried: 0, unreachable: 0, failed: 0, installed: 0, held: 0 };
   let heldUntil = Infinity;
   await releaseOrphanedClaims(store, new Date(clock.now()));
+  // When Teams answers nothing (every send times out), trying the rest only holds the run for a
+  // timeout each; after this many in a row the run stops and the next one tries again.
+  const unansweredLimit = options.unansweredLimit ?? Math.max(3, concurrency);
+  let unansweredInARow = 0;
 
   const handle = async (row: OutboxRow): Promise<void> => {
+    if (tally.halted) {
+      await releaseClaim(store, row.id, worker);
+      return;
+    }
     // One read of the recipient's state per message: the card needs their time zone and snoozes, the send their chat.
     const state = row.kind === "notice" ? undefined : await readPersonState(store, row.recipient_id);
     let rendered: { activity: Record<string, unknown>; conversation?: ConversationRef };
@@ -92,6 +104,14 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
       activity: rendered.activity,
     });
     const now = new Date(clock.now());
+    unansweredInARow = outcome.result === "retry" && outcome.unanswered ? unansweredInARow + 1 : 0;
+    if (unansweredInARow >= unansweredLimit && !tally.halted) {
+      tally.halted = `Teams answered none of the last ${unansweredInARow} sends`;
+      log.warn(
+        { unanswered: unansweredInARow, lastError: outcome.result === "retry" ? outcome.error : undefined },
+        "Teams is not answering; delivery stops until the next run",
+      );
+    }
     if ((outcome.result === "sent" || outcome.result === "retry") && outcome.installed) {
       tally.installed += 1;
       await recordAudit(store, now, { actorKind: "system", action: "app.installed", subjectId: row.recipient_id });
@@ -167,6 +187,7 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
       continue;
     }
     await runPool(rows, concurrency, handle);
+    if (tally.halted) break;
   }
   return tally;
 }

@@ -25,6 +25,9 @@ export function diagnose(delivery: DrainTally | undefined, error: unknown): { pr
   // A setting that makes every install fail (a permission, the catalog id) held messages back: say so
   // before anything else, since it is what stops people being reached.
   if (delivery?.held) return { problem: "teamsAppSetup", detail: delivery.setupProblem ?? "" };
+  if (delivery?.halted) {
+    return { problem: "deliveryFailing", detail: `${delivery.halted}${delivery.lastError ? `; last error: ${delivery.lastError}` : ""}` };
+  }
   if (delivery) {
     const attempts = delivery.sent + delivery.failed + delivery.retried;
     // Most sends failing, not one unlucky person: at least five tries and more than half gone wrong.

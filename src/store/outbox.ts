@@ -115,6 +115,17 @@ export async function markRetry(store: Store, id: string, worker: string, notBef
     .execute();
 }
 
+/** Hands a claimed row back untried (the run stopped before sending it): pending, and its claim not counted as a try. */
+export async function releaseClaim(store: Store, id: string, worker: string): Promise<void> {
+  await store.db
+    .updateTable("outbox")
+    .set((eb) => ({ status: "pending", lease_until: null, attempts: eb("attempts", "-", 1) }))
+    .where("id", "=", id)
+    .where("claimed_by", "=", worker)
+    .where("status", "=", "sending")
+    .execute();
+}
+
 /**
  * Puts a row back that could not be tried because the setup is broken (a Graph permission, the
  * app's catalog id): the try is not counted against it, since nothing about the message failed.

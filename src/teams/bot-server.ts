@@ -1,18 +1,33 @@
-import type { TeamsAdapter } from "@microsoft/teams-ai";
+import type { ServerResponse } from "node:http";
 import type { TurnContext } from "botbuilder";
 import type { Logger } from "pino";
 import type restify from "restify";
+import { createCallerCheck } from "./check-caller.js";
+import type { BotAdapter } from "./create-teams-adapter.js";
 import { loadRestify } from "./load-restify.js";
+import { parseActivity } from "./parse-activity.js";
+import { readJsonBody } from "./read-json-body.js";
+import { refuseRequest } from "./refuse-request.js";
+import { createRefusalTally } from "./refusal-tally.js";
+
+/** What /healthz says: whether the bot is well, and how its last campaign run ended (an error code, never its text). */
+export interface Health {
+  readonly status: "ok" | "degraded";
+  readonly lastRun: { readonly at: string; readonly outcome: string } | null;
+}
 
 export interface BotServerOptions {
-  readonly adapter: TeamsAdapter;
+  readonly adapter: BotAdapter;
   /** Runs one turn (the teams-ai Application). */
   readonly onTurn: (context: TurnContext) => Promise<void>;
   readonly host: string;
   readonly port: number;
+  /** No bot credentials: nobody is authenticated, so only this machine's programs are answered. */
+  readonly local: boolean;
   readonly log: Logger;
-  /** What /healthz reports besides "ok". */
-  readonly health: () => Promise<Record<string, unknown>>;
+  readonly health: () => Promise<Health>;
+  /** How long the Bot Framework's signing keys may take to fetch (default 10 s). */
+  readonly keyTimeoutMs?: number;
 }
 
 export interface BotServer {
@@ -26,45 +41,79 @@ export interface BotServer {
  */
 const maxBodyBytes = 1024 * 1024;
 
+const unauthorized = "The request carries no Bot Framework token, or one that did not validate.";
+const keysUnavailable = "The Bot Framework's signing keys cannot be fetched right now, so no request can be checked; try again later.";
+
 /**
- * The HTTP edge: POST /api/messages for Teams (authenticated by the adapter whenever the bot has
- * credentials), GET /healthz for the platform. A malformed body gets 400, an oversized one 413, and
- * neither stops the server.
+ * The HTTP edge: POST /api/messages for Teams, GET /healthz for the platform. Every request is
+ * checked in order, each failure a fixed 4xx (or 503) that says what was wrong and never echoes
+ * library or caller text: its headers (local mode's rules, JSON only, no encoding), its body (size,
+ * JSON, an activity's shape), its caller (the Bot Framework token), and only then the turn.
  */
 export async function startBotServer(options: BotServerOptions): Promise<BotServer> {
+  const { log, adapter } = options;
   const restify = await loadRestify();
   const server = restify.createServer({ name: "mfa-nudge", handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, rejectUnknown: true }));
+  // A request, body included, must arrive within 30 s: a slow trickle cannot hold a socket for long.
+  server.server.requestTimeout = 30_000;
+  server.server.headersTimeout = 10_000;
+  const checkCaller = createCallerCheck({
+    adapter,
+    local: options.local,
+    log,
+    ...(options.keyTimeoutMs ? { keyTimeoutMs: options.keyTimeoutMs } : {}),
+  });
+  const refusals = createRefusalTally(log);
+
+  const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    if (status >= 400 && status !== 500) refusals.count(status);
+    if (res.headersSent || res.destroyed) return;
+    const text = body === undefined ? "" : JSON.stringify(body);
+    res.writeHead(status, { ...(text ? { "Content-Type": "application/json; charset=utf-8" } : {}), ...headers });
+    res.end(text);
+  };
+  const refuse = (res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+    answer(res, status, { error: { code, message } }, headers);
 
   server.post("/api/messages", async (req, res) => {
-    if (
-      typeof req.body !== "object" ||
-      req.body === null ||
-      Array.isArray(req.body) ||
-      typeof (req.body as { type?: unknown }).type !== "string"
-    ) {
-      res.send(400, { error: { code: "BadArgument", message: "expected a Bot Framework activity (a JSON object with a type)" } });
-      return;
+    const refusal = refuseRequest(req.headers, { local: options.local, hasBody: true });
+    if (refusal) return refuse(res, refusal.status, refusal.code, refusal.message, { Connection: "close" });
+    const body = await readJsonBody(req, maxBodyBytes);
+    if (!body.ok) {
+      if (body.status === 0) return;
+      return refuse(res, body.status, body.status === 413 ? "PayloadTooLarge" : "BadArgument", body.message, { Connection: "close" });
+    }
+    const parsed = parseActivity(body.value);
+    if (!parsed.ok) return refuse(res, 400, "BadArgument", `expected a Bot Framework activity (${parsed.problem})`);
+    const caller = await checkCaller(parsed.activity, req.headers.authorization);
+    if (!caller.ok) {
+      return caller.status === 401
+        ? refuse(res, 401, "Unauthorized", unauthorized, { "WWW-Authenticate": "Bearer" })
+        : refuse(res, 503, "ServiceUnavailable", keysUnavailable, { "Retry-After": "30" });
     }
     try {
-      await options.adapter.process(req, res, options.onTurn);
+      const invoke = await adapter.run(caller.auth, parsed.activity, options.onTurn);
+      answer(res, invoke?.status ?? 200, invoke?.body);
     } catch (error) {
-      options.log.error({ err: error }, "turn failed");
-      if (!res.headersSent) res.send(500, { error: { code: "ServiceError", message: "the bot failed to handle this activity" } });
+      log.error({ err: error, type: parsed.activity.type }, "turn failed");
+      refuse(res, 500, "ServiceError", "the bot failed to handle this activity");
     }
   });
 
-  server.get("/healthz", async (_req, res) => {
+  server.get("/healthz", async (req, res) => {
+    const refusal = refuseRequest(req.headers, { local: options.local, hasBody: false });
+    if (refusal) return refuse(res, refusal.status, refusal.code, refusal.message);
     try {
-      res.send(200, { status: "ok", ...(await options.health()) });
+      answer(res, 200, await options.health());
     } catch (error) {
-      options.log.error({ err: error }, "health check failed");
-      res.send(503, { status: "unhealthy" });
+      log.error({ err: error }, "health check failed");
+      answer(res, 503, { status: "degraded", lastRun: null });
     }
   });
 
-  server.on("restifyError", (req: restify.Request, res: restify.Response, error: Error & { statusCode?: number }, next: () => void) => {
-    options.log.warn({ path: req.path(), status: error.statusCode, error: error.message }, "request refused");
+  server.on("restifyError", (req: restify.Request, _res: restify.Response, error: Error & { statusCode?: number }, next: () => void) => {
+    refusals.count(error.statusCode ?? 500);
+    log.debug({ method: req.method, status: error.statusCode }, "request refused");
     return next();
   });
 
@@ -77,6 +126,7 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
     url: `http://${host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        refusals.stop();
         server.server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -9,6 +9,9 @@ import { recordVisitor } from "./record-visitor.js";
 import type { Store } from "../store/open-store.js";
 import { uploadFile } from "./upload-file.js";
 import { replyActivity } from "./reply-activity.js";
+import { sendReply } from "./send-reply.js";
+import { createRefusalAudit } from "./refusal-audit.js";
+import { isFromTenant, tenantsOf } from "./tenant-of.js";
 
 /**
  * What the bot does with each kind of activity; the Teams plumbing stays here, the decisions outside.
@@ -54,11 +57,19 @@ export function createBotApp(options: BotAppOptions): Application {
     longRunningMessages: false,
   });
 
+  const refusals = createRefusalAudit({ store, log, now: options.now });
+
   // Every turn: refuse other tenants, then remember what Teams tells us about the person.
   app.turn("beforeTurn", async (context: TurnContext, _state: TurnState) => {
-    const tenant = tenantOf(context);
-    if (options.tenantId && tenant !== options.tenantId) {
-      log.warn({ tenant, type: context.activity.type }, "activity from another tenant refused");
+    if (options.tenantId && !isFromTenant(context.activity, options.tenantId)) {
+      const tenants = tenantsOf(context.activity);
+      log.debug({ ...tenants, type: context.activity.type }, "activity from another tenant refused");
+      await refusals.record({
+        actorKind: "user",
+        ...(context.activity.from.aadObjectId ? { actorId: context.activity.from.aadObjectId.slice(0, 64) } : {}),
+        action: "activity.refused",
+        detail: { reason: "tenant", type: context.activity.type.slice(0, 64), ...tenants },
+      });
       if (context.activity.type === "invoke") await context.sendActivity({ type: "invokeResponse", value: { status: 403 } });
       return false;
     }
@@ -78,7 +89,7 @@ export function createBotApp(options: BotAppOptions): Application {
     const actor = context.activity.from.aadObjectId;
     if (botAdded && actor && context.activity.conversation.conversationType === "personal") {
       const card = await handlers.welcome(actor, context.activity.from.name, context.activity.locale);
-      await context.sendActivity(replyActivity({ kind: "card", card }));
+      await sendReply(context, replyActivity({ kind: "card", card }));
     }
   });
 
@@ -86,7 +97,7 @@ export function createBotApp(options: BotAppOptions): Application {
     const { conversation } = context.activity;
     const place = { personal: conversation.conversationType === "personal", conversationId: conversation.id };
     const reply = await handlers.message(context.activity.text ?? "", context.activity.from.aadObjectId, place, context.activity.locale);
-    await context.sendActivity(replyActivity(reply));
+    await sendReply(context, replyActivity(reply));
   });
 
   app.fileConsentAccept(async (context: TurnContext, _state: TurnState, response: FileConsentCardResponse) => {
@@ -96,7 +107,7 @@ export function createBotApp(options: BotAppOptions): Application {
       : undefined;
     if (!upload?.uploadUrl || !content) return;
     await uploadFile(upload.uploadUrl, content);
-    await context.sendActivity({
+    await sendReply(context, {
       attachments: [
         {
           contentType: "application/vnd.microsoft.teams.card.file.info",
@@ -118,9 +129,4 @@ export function createBotApp(options: BotAppOptions): Application {
     return Promise.resolve();
   });
   return app;
-}
-
-function tenantOf(context: TurnContext): string | undefined {
-  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
-  return context.activity.conversation?.tenantId ?? channelData?.tenant?.id;
 }

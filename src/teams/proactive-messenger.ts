@@ -1,6 +1,7 @@
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import { TurnContext, type ConversationParameters, type ConversationReference } from "botbuilder";
 import type { ConnectorClient } from "botframework-connector";
+import { describeSdkFailure } from "./sdk-failure.js";
 import { TeamsDeliveryError, type ConversationRef, type TeamsMessenger } from "../delivery/teams-messenger.js";
 
 export interface ProactiveMessengerOptions {
@@ -96,8 +97,7 @@ export function createProactiveMessenger(options: ProactiveMessengerOptions): Te
 /**
  * Runs one proactive turn and surfaces its failure. The adapter hands errors thrown inside a turn
  * to its onTurnError (which teams-ai installs) and then returns normally, so a failed send would
- * look like a success; the failure is caught inside the turn and rethrown here instead. The SDK
- * throws RestErrors carrying statusCode and the connector's error code.
+ * look like a success; the failure is caught inside the turn and rethrown here instead.
  */
 async function guard(run: (inTurn: (work: () => Promise<void>) => Promise<void>) => Promise<void>): Promise<void> {
   let failure: unknown;
@@ -114,17 +114,6 @@ async function guard(run: (inTurn: (work: () => Promise<void>) => Promise<void>)
     failure = error;
   }
   if (failure === undefined) return;
-  const e = failure as {
-    statusCode?: number;
-    code?: string;
-    message?: string;
-    response?: { headers?: { get?(name: string): string | undefined } };
-  };
-  const retryAfter = Number(e.response?.headers?.get?.("retry-after"));
-  throw new TeamsDeliveryError(
-    e.statusCode ?? 0,
-    e.code ?? "NetworkError",
-    e.message ?? JSON.stringify(failure),
-    Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined,
-  );
+  const f = describeSdkFailure(failure);
+  throw new TeamsDeliveryError(f.status, f.code, f.message, f.retryAfterMs);
 }

@@ -7,6 +7,8 @@ export async function uploadFile(uploadUrl: string, content: Buffer): Promise<vo
     method: "PUT",
     headers: { "Content-Length": String(content.length), "Content-Range": `bytes 0-${content.length - 1}/${content.length}` },
     body: content,
+    // Like every request to Teams, one that gets no answer is given up rather than held.
+    signal: AbortSignal.timeout(60_000),
   });
   if (!response.ok) throw new Error(`the file upload was refused: ${response.status} ${await response.text()}`);
 }

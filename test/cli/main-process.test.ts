@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const main = "dist/src/cli/main.js";
@@ -55,5 +57,40 @@ describe("the mfa-nudge command", () => {
       "lastSync",
       "byDepartment",
     ]);
+  });
+
+  it("exits 1 with one line and its hint when the SQLite file cannot be opened, never a stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "not-a-store-"));
+    const path = join(dir, "store.sqlite");
+    writeFileSync(path, "this is a text file, not a database\n".repeat(200));
+    const asFile = run(["status"], { DATABASE_URL: `sqlite:${path}` });
+    expect(asFile.status).toBe(1);
+    expect(asFile.stderr).toBe(
+      `mfa-nudge: Could not open the SQLite store at ${path}: file is not a database\n` +
+        `  Check that ${path} is a SQLite database (or absent, to create one) in a folder this user can write to.\n`,
+    );
+    const underAFile = run(["status"], { DATABASE_URL: `sqlite:${path}/inner.sqlite` });
+    expect(underAFile.status).toBe(1);
+    expect(underAFile.stderr).toMatch(
+      new RegExp(`^mfa-nudge: Could not open the SQLite store at ${path}/inner\\.sqlite: (EEXIST|ENOTDIR)[^\\n]*\\n  Check`),
+    );
+    expect(underAFile.stderr).not.toMatch(/unexpected failure|\n\s+at /);
+  });
+
+  it("exits 2 naming the problem when the campaign file is a YAML alias bomb, without expanding it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "alias-bomb-"));
+    const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let i = 1; i < 9; i += 1) {
+      const [prev, name] = [String.fromCharCode(96 + i), String.fromCharCode(97 + i)];
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
+    }
+    writeFileSync(join(dir, "campaign.yaml"), `${levels.join("\n")}\n`);
+    const result = run(["preview"], { DATABASE_URL: "sqlite::memory:", CAMPAIGN_FILE: join(dir, "campaign.yaml") });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      "mfa-nudge: The campaign file is invalid:\n" +
+        `  ${join(dir, "campaign.yaml")}: too many aliases (*name): a campaign file needs at most 100\n` +
+        "  Fix the keys named above; campaign.sample.yaml shows every key with a comment.\n",
+    );
   });
 });

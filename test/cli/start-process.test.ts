@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,9 +36,8 @@ describe("mfa-nudge start", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(run.out()).toMatch(/local mode: no credentials, so loopback only/);
     expect(run.out()).toMatch(/runs on "\*\/30 \* \* \* \*" \(Europe\/London\)/);
-    const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string; mode: string };
-    expect(health).toMatchObject({ status: "ok" });
-    expect(health.mode).toMatch(/^local/);
+    // Status only: no mode, no counts, no error text for anyone who can reach the port.
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: "ok", lastRun: null });
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
   });
@@ -53,5 +52,37 @@ describe("mfa-nudge start", () => {
     const run = start({ PORT: "0", CAMPAIGN_FILE: "package.json" });
     expect(await run.exited).toBe(2);
     expect(run.err()).toMatch(/package\.json: \(top level\): unknown key/);
+  });
+
+  it("says only 'degraded' and the failed run's code on /healthz, never its text", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "start-degraded-"));
+    const campaign = join(dir, "campaign.yaml");
+    writeFileSync(campaign, readFileSync("campaign.sample.yaml", "utf8").replace('schedule: "*/30 * * * *"', 'schedule: "*/2 * * * * *"'));
+    // Graph at a closed port: every run fails, with an error naming the host.
+    const run = start({
+      PORT: "0",
+      CAMPAIGN_FILE: campaign,
+      GRAPH_BASE_URL: "http://127.0.0.1:9",
+      GRAPH_ACCESS_TOKEN: "t",
+      GRAPH_TIMEOUT: "500ms",
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!/listening on/.test(run.out()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const url = /listening on (http:\/\/\S+)\/api\/messages/.exec(run.out())?.[1] ?? "";
+      let health: { status?: string; lastRun?: { at?: string; outcome?: string } | null } = {};
+      while (health.lastRun?.outcome === undefined && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        health = (await (await fetch(`${url}/healthz`)).json()) as typeof health;
+      }
+      expect(health).toEqual({
+        status: "degraded",
+        lastRun: { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string, outcome: "graph_unreachable" },
+      });
+      expect(JSON.stringify(health)).not.toContain("127.0.0.1");
+    } finally {
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+    }
   });
 });

@@ -75,9 +75,57 @@ describe("readCampaign", () => {
     ["a weekday that does not exist", `${minimal}reminders: { window: { days: [Mon, Fun] } }\n`, /^reminders\.window\.days\[1\]:/],
     ["a bad schedule", `${minimal}schedule: "every hour"\n`, /^schedule: expected a cron expression/],
     ["broken YAML", "name: [unclosed\n", /^line \d+:/],
+    [
+      "an http helpdesk link",
+      minimal.replace("{ name: IT }", "{ name: IT, url: http://help.contoso.com }"),
+      /^helpdesk\.url: expected an https: or mailto: URL/,
+    ],
+    [
+      "a javascript: helpdesk link",
+      minimal.replace("{ name: IT }", '{ name: IT, url: "javascript:alert(1)" }'),
+      /^helpdesk\.url: expected an https:/,
+    ],
+    [
+      "two phases of the same name",
+      `${minimal}  - { name: everyone, members: { admins: true }, deadlineDaysAfterFirstReminder: 7 }\n`,
+      /^phases\[1\]\.name: expected a name no other phase has \("everyone" is taken\)/,
+    ],
   ])("rejects %s, naming the key", (_name, text, pattern) => {
     const found = text === null ? problemsOfMissing() : problems(text);
     expect(found.some((p) => pattern.test(p.replace(/^.*?campaign\.yaml: /, "")))).toBe(true);
+  });
+
+  it("accepts an https or mailto helpdesk link", () => {
+    for (const url of ["https://servicedesk.contoso.com/mfa", "mailto:servicedesk@contoso.com"]) {
+      expect(readCampaign(write(minimal.replace("{ name: IT }", `{ name: IT, url: "${url}" }`))).helpdesk.url).toBe(url);
+    }
+  });
+
+  it("refuses a YAML alias bomb with one line naming it, without expanding it", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i += 1) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
+    }
+    const started = Date.now();
+    expect(problems(`${minimal}${levels.join("\n")}\n`)).toEqual(["too many aliases (*name): a campaign file needs at most 100"]);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("refuses a file over a megabyte, and a folder, naming the problem", () => {
+    expect(problems(`${minimal}# ${"x".repeat(1024 * 1024)}\n`)).toEqual([
+      expect.stringMatching(/a campaign file may be at most 1048576$/),
+    ]);
+    const folder = mkdtempSync(join(tmpdir(), "campaign-folder-"));
+    try {
+      readCampaign(folder);
+      expect.unreachable();
+    } catch (error) {
+      expect(isAppError(error, ErrorCode.CampaignInvalid) && error.details.problems).toEqual([
+        "not a file (CAMPAIGN_FILE): expected the path of a YAML file",
+      ]);
+    }
   });
 
   it("stops with exit status 2", () => {

@@ -77,6 +77,15 @@ describe("readConfig", () => {
     expect(readConfig({ GRAPH_BASE_URL: "", DATABASE_URL: "  " }).graph.baseUrl).toBe("https://graph.microsoft.com");
   });
 
+  it("accepts plain http only on this machine, where the simulated services run", () => {
+    for (const host of ["127.0.0.1:4000", "localhost:4000", "[::1]:4000", "127.0.0.2"]) {
+      expect(readConfig({ GRAPH_BASE_URL: `http://${host}`, TEAMS_SERVICE_URL: `http://${host}/` }).graph.baseUrl).toBe(`http://${host}`);
+    }
+    expect(problemsOf({ GRAPH_BASE_URL: "http://graph.microsoft.com" })).toEqual([
+      "GRAPH_BASE_URL: expected https: plain http is accepted only for a loopback address (127.0.0.1, ::1, localhost)",
+    ]);
+  });
+
   it("parses a scaled-down report pace", () => {
     expect(readConfig({ GRAPH_REPORTS_PACE: "5/500ms" }).graph.reportsPace).toEqual({ limit: 5, windowMs: 500 });
   });
@@ -86,6 +95,10 @@ describe("readConfig", () => {
     [{ AZURE_CLIENT_ID: "abc" }, "AZURE_CLIENT_ID"],
     [{ GRAPH_BASE_URL: "graph.microsoft.com" }, "GRAPH_BASE_URL"],
     [{ GRAPH_REPORTS_PACE: "fast" }, "GRAPH_REPORTS_PACE"],
+    [{ GRAPH_BASE_URL: "http://graph.contoso.com" }, "GRAPH_BASE_URL"],
+    [{ GRAPH_BASE_URL: "http://10.0.0.5:4000" }, "GRAPH_BASE_URL"],
+    [{ TEAMS_SERVICE_URL: "http://smba.trafficmanager.net/teams/" }, "TEAMS_SERVICE_URL"],
+    [{ BOT_OPENID_METADATA_URL: "http://login.botframework.com/v1/.well-known/openidconfiguration" }, "BOT_OPENID_METADATA_URL"],
     [{ DATABASE_URL: "mysql://db/x" }, "DATABASE_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ AZURE_CLIENT_SECRET: "s" }, "AZURE_TENANT_ID"],

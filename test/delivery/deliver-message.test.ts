@@ -171,6 +171,17 @@ describe("delivering one message to one person", () => {
       { result: "failed", error: "400 BadArgument: Unknown activity type" },
     ],
     [
+      "no answer from Teams at all (a timeout): try again later, marked unanswered",
+      new TeamsDeliveryError(0, "Timeout", "Teams did not answer POST /v3/conversations/a/activities within 30000 ms"),
+      {
+        result: "retry",
+        retryAfterMs: undefined,
+        error: "0 Timeout: Teams did not answer POST /v3/conversations/a/activities within 30000 ms",
+        installed: false,
+        unanswered: true,
+      },
+    ],
+    [
       "a network error: try again later",
       new Error("connect ECONNREFUSED 127.0.0.1:443"),
       { result: "retry", retryAfterMs: undefined, error: "connect ECONNREFUSED 127.0.0.1:443" },

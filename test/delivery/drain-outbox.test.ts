@@ -59,6 +59,21 @@ describe("draining the outbox through the real Teams adapter", () => {
       ],
       new Date(),
     );
+  const reminderFor = (user: SimulatedUser) => ({
+    kind: "reminder" as const,
+    userId: user.id,
+    recipientId: user.id,
+    phase: "Everyone",
+    step: "a",
+    payload: {
+      card: "reminder" as const,
+      kind: "first" as const,
+      deadline: "2030-01-01",
+      firstName: "Ada",
+      preferredLanguage: "en-GB",
+      methodsRegistered: [],
+    },
+  });
   const person = (pick: (u: SimulatedUser) => boolean = () => true) => world.tenant.users.find((u) => u.kind === "person" && pick(u))!;
   const statusOf = async () => await runtime.store.db.selectFrom("outbox").select(["status", "last_error"]).executeTakeFirstOrThrow();
 
@@ -131,5 +146,45 @@ describe("draining the outbox through the real Teams adapter", () => {
       "Forbidden",
       "a Teams app permission policy keeps the bot from them",
     ]);
+  });
+
+  it("gives up on sends Teams never answers, stops the run after a lane's worth in a row, and the next run sends everything", async () => {
+    const impatient = await openRuntime({ env: { ...world.env, LOG_LEVEL: "silent", TEAMS_TIMEOUT: "300ms" }, defaultLogLevel: "silent" });
+    try {
+      const people = world.tenant.users.filter((u) => u.kind === "person" && u.teamsAppInstalled).slice(0, 20);
+      for (const user of people) {
+        await queueMessages(impatient.store, [{ ...reminderFor(user), step: "a" }], new Date());
+      }
+      // No send gets an answer for longer than any test runs.
+      world.connector.injectFault({
+        method: "POST",
+        path: /\/activities$/,
+        times: 1000,
+        status: 504,
+        code: "GatewayTimeout",
+        stallMs: 600_000,
+      });
+      const bot = openBot(impatient, readCampaign(impatient.config.campaignFile));
+      const drainAll = () => drainOutbox({ ...bot.delivery, store: impatient.store, clock: impatient.clock, log: impatient.log });
+      const started = Date.now();
+      const first = await drainAll();
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(first).toMatchObject({ sent: 0, failed: 0, halted: "Teams answered none of the last 8 sends" });
+      // Eight lanes: the eighth timeout in a row stops the run; sends already under way finish timing out.
+      expect(first.retried).toBeGreaterThanOrEqual(8);
+      expect(first.retried).toBeLessThanOrEqual(15);
+      expect(first.lastError).toMatch(/^0 Timeout: Teams did not answer POST \/v3\/conversations\/.+\/activities within 300 ms$/);
+      const rows = await impatient.store.db.selectFrom("outbox").select(["status", "attempts"]).execute();
+      expect(rows.map((r) => r.status)).toEqual(people.map(() => "pending"));
+      expect(rows.reduce((sum, r) => sum + r.attempts, 0)).toBe(first.retried);
+
+      world.connector.clearFaults();
+      const next = await drainAll();
+      expect(next).toMatchObject({ sent: 20, failed: 0 });
+      expect(next.halted).toBeUndefined();
+      expect(new Set(world.connector.activities.map((a) => a.userId))).toEqual(new Set(people.map((u) => u.id)));
+    } finally {
+      await impatient.close();
+    }
   });
 });

@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { describe } from "vitest";
+import { createLogger } from "../../src/log/create-logger.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
+import { freshPostgresSchema } from "./postgres-connections.js";
 
 export interface StoreTarget {
   readonly name: "sqlite" | "postgres";
@@ -35,34 +36,26 @@ export function sqliteTarget(): StoreTarget {
     open: () => {
       const dir = mkdtempSync(join(tmpdir(), "mfa-nudge-test-"));
       url = `sqlite:${join(dir, "store.sqlite")}`;
-      return openStore({ kind: "sqlite", path: join(dir, "store.sqlite") });
+      return openStore({ kind: "sqlite", path: join(dir, "store.sqlite") }, createLogger("silent"));
     },
   };
 }
 
-function postgresTarget(baseUrl: string): StoreTarget {
+export function postgresTarget(baseUrl: string): StoreTarget {
   let url = "";
   return {
     name: "postgres",
     lastUrl: () => url,
     open: async () => {
-      const schema = `t_${randomBytes(6).toString("hex")}`;
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`create schema ${schema}`);
-      await client.end();
-      const u = new URL(baseUrl);
-      u.searchParams.set("options", `-c search_path=${schema}`);
-      url = u.toString();
-      const store = await openStore({ kind: "postgres", url });
+      // Its connections are named after the schema, so a test can find (and drop) exactly these.
+      const schema = await freshPostgresSchema(baseUrl, `t_${randomBytes(6).toString("hex")}`);
+      url = schema.url;
+      const store = await openStore({ kind: "postgres", url }, createLogger("silent"));
       return {
         ...store,
         close: async () => {
           await store.close();
-          const admin = new pg.Client({ connectionString: baseUrl });
-          await admin.connect();
-          await admin.query(`drop schema ${schema} cascade`);
-          await admin.end();
+          await schema.drop();
         },
       };
     },

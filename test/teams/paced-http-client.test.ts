@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ConversationPace } from "../../src/teams/conversation-pace.js";
 import { PacedHttpClient } from "../../src/teams/paced-http-client.js";
 import { SlidingWindow } from "../../src/time/sliding-window.js";
-import { ManualClock, settle } from "../support/manual-clock.js";
+import { autoClock, ManualClock, settle } from "../support/manual-clock.js";
 
 // Whole seconds, so an HTTP-date Retry-After lands exactly.
 const t0 = Date.UTC(2026, 10, 23, 10, 0, 0);
@@ -73,22 +74,27 @@ describe("the paced HTTP client the Bot Connector SDK sends through", () => {
           method: "POST",
           headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
           body: '{"type":"message"}',
-          signal: abort.signal,
+          signal: expect.any(AbortSignal) as AbortSignal,
         },
       },
     ]);
+    // The signal fetch got aborts with the SDK's own, as well as on the timeout.
+    const sent = fake.calls[0]?.init.signal;
+    expect(sent?.aborted).toBe(false);
+    abort.abort();
+    expect(sent?.aborted).toBe(true);
   });
 
   it.each([
     ["no body", {}],
     ["an undefined body", { body: undefined }],
     ["a null body", { body: null }],
-  ])("sends no body and no signal for a request with %s", async (_name, over) => {
+  ])("sends no body for a request with %s, only the timeout's signal", async (_name, over) => {
     const clock = new ManualClock(t0);
     const fake = fakeFetch(clock, [ok]);
     const client = new PacedHttpClient(new SlidingWindow(50, 1000, clock), () => clock.now(), fake.fetch);
     await client.sendRequest(request({ method: "GET", ...over }).request);
-    expect(fake.calls[0]?.init).toStrictEqual({ method: "GET", headers: {} });
+    expect(fake.calls[0]?.init).toStrictEqual({ method: "GET", headers: {}, signal: expect.any(AbortSignal) as AbortSignal });
   });
 
   it("hands back the status, headers and body text in the SDK's shape", async () => {
@@ -162,5 +168,53 @@ describe("the paced HTTP client the Bot Connector SDK sends through", () => {
     await clock.advance(1000);
     expect(await next).toBe("failed again");
     expect(fake.calls.map((c) => c.at)).toEqual([t0, t0 + 1000]);
+  });
+
+  it("abandons a request Teams does not answer in time with a Timeout the senders retry", async () => {
+    let aborted = false;
+    const hanging = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener("abort", () => ((aborted = true), reject(new Error("aborted")))),
+      )) as unknown as typeof fetch;
+    const clock = new ManualClock(t0);
+    const client = new PacedHttpClient(new SlidingWindow(50, 1000, clock), () => clock.now(), hanging, { timeoutMs: 200 });
+    await expect(client.sendRequest(request().request)).rejects.toMatchObject({
+      code: "Timeout",
+      message: "Teams did not answer POST /emea/v3/conversations/a%3A1/activities within 200 ms",
+    });
+    expect(aborted).toBe(true);
+  });
+
+  it("never sends the bot's token over plain http beyond this machine", async () => {
+    const clock = new ManualClock(t0);
+    const fake = fakeFetch(clock, [ok]);
+    const client = new PacedHttpClient(new SlidingWindow(50, 1000, clock), () => clock.now(), fake.fetch);
+    const withToken = (url: string) => ({ ...request({ headers: { Authorization: "Bearer secret" } }).request, url });
+    await expect(client.sendRequest(withToken("http://smba.contoso.test/v3/conversations/a/activities"))).rejects.toMatchObject({
+      code: "InsecureServiceUrl",
+      statusCode: 400,
+    });
+    expect(fake.calls).toEqual([]);
+    await client.sendRequest(withToken("http://127.0.0.1:4000/v3/conversations/a/activities"));
+    expect(fake.calls.map((c) => c.url)).toEqual(["http://127.0.0.1:4000/v3/conversations/a/activities"]);
+  });
+
+  it("holds one conversation to Teams' 7 a second and 60 in 30 s, while others go at once", async () => {
+    const clock = autoClock(0);
+    const pace = new ConversationPace(clock);
+    const startedAt: number[] = [];
+    for (let i = 0; i < 61; i += 1) {
+      const release = await pace.acquire("a:busy");
+      startedAt.push(clock.now());
+      release();
+    }
+    // Seven in the first second, then seven a second, until the 60th; the 61st waits for the 30 s window.
+    expect(startedAt.slice(0, 8)).toEqual([0, 0, 0, 0, 0, 0, 0, 1000]);
+    expect(startedAt[59]).toBe(8000);
+    expect(startedAt[60]).toBe(30_000);
+    const other = clock.now();
+    const release = await pace.acquire("a:quiet");
+    release();
+    expect(clock.now()).toBe(other);
   });
 });

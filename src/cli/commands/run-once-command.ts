@@ -39,6 +39,15 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
             `unreachable ${formatCount(d.unreachable)}, failed ${formatCount(d.failed)}` +
             `${d.held ? `, held ${formatCount(d.held)} until the Teams app setup is fixed` : ""}.\n`,
         );
+        if (d.halted) {
+          throw new AppError(
+            ErrorCode.TeamsSendFailed,
+            `Teams stopped answering (${d.halted}); the unsent messages wait for the next run.`,
+            {
+              hint: "Check that this host reaches TEAMS_SERVICE_URL; TEAMS_TIMEOUT sets how long one send may take.",
+            },
+          );
+        }
         if (d.held > 0) {
           throw new AppError(ErrorCode.TeamsSetupBroken, `${formatCount(d.held)} messages are held: ${d.setupProblem ?? ""}`, {
             hint: "Nobody was marked unreachable for it, and the admins' channel was alerted. Fix the setting named above; the next run sends them.",

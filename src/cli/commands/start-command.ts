@@ -2,13 +2,15 @@ import type { Command } from "commander";
 import cron from "node-cron";
 import { readCampaign } from "../../config/read-campaign.js";
 import { runCampaign, type CampaignRunSummary } from "../../jobs/run-campaign.js";
-import { countOutbox } from "../../store/outbox.js";
-import { currentSnapshot } from "../../store/sync-runs.js";
+import { isAppError } from "../../errors/app-error.js";
+import { ErrorCode } from "../../errors/error-code.js";
+import { asLostConnection } from "../../store/lost-connection.js";
 import { chooseListenHost } from "../../teams/choose-listen-host.js";
 import { serveBot } from "../../app/serve-bot.js";
 import type { CliIo } from "../cli-io.js";
 import { openBot } from "../../app/open-bot.js";
 import { openRuntime } from "../../app/open-runtime.js";
+import { keepServing } from "../../app/keep-serving.js";
 import { resolveCatalogAppId } from "../../app/resolve-catalog-app-id.js";
 
 export function registerStartCommand(program: Command, io: CliIo): void {
@@ -24,22 +26,20 @@ export function registerStartCommand(program: Command, io: CliIo): void {
     .action(async (options: { schedule: boolean }) => {
       const runtime = await openRuntime({ env: io.env, defaultLogLevel: "info" });
       const { config, log, store, clock } = runtime;
+      const stopKeeping = keepServing(log);
       const policy = readCampaign(config.campaignFile);
       const { host, local } = chooseListenHost(config);
       const bot = openBot(runtime, policy, await resolveCatalogAppId(config, runtime.graph(), log));
       let running: Promise<CampaignRunSummary> | undefined;
-      let lastRun: { at: string; ok: boolean; error?: string } | undefined;
+      // What /healthz may say about the last run: when, and its outcome as a code. The error's
+      // text (Graph's messages, host names) goes to the log and the admins' alert, not to anyone
+      // who can reach the port.
+      let lastRun: { at: string; outcome: string } | null = null;
 
       const server = await serveBot(bot, runtime, {
         host,
         port: config.server.port,
-        health: async () => ({
-          mode: local ? "local (no Bot Framework authentication, loopback only)" : "authenticated",
-          lastSync: (await currentSnapshot(store))?.finished_at ?? null,
-          outbox: await countOutbox(store),
-          lastRun: lastRun ? { at: lastRun.at, ok: lastRun.ok, error: lastRun.error } : null,
-          running: running !== undefined,
-        }),
+        health: () => Promise.resolve({ status: lastRun === null || lastRun.outcome === "ok" ? "ok" : "degraded", lastRun }),
       });
       io.stdout.write(
         `mfa-nudge is listening on ${server.url}/api/messages${local ? " in local mode: no credentials, so loopback only" : ""}\n`,
@@ -54,10 +54,15 @@ export function registerStartCommand(program: Command, io: CliIo): void {
               if (running) return;
               running = runCampaign({ store, graph: runtime.graph(), policy, clock, log, delivery: { ...bot.delivery } });
               try {
-                await running;
-                lastRun = { at: new Date(clock.now()).toISOString(), ok: true };
+                const summary = await running;
+                // Teams stopped answering mid-run: the run ended early and the rest waits for the next tick.
+                const outcome = summary.delivery.halted ? ErrorCode.TeamsSendFailed : "ok";
+                lastRun = { at: new Date(clock.now()).toISOString(), outcome };
               } catch (error) {
-                lastRun = { at: new Date(clock.now()).toISOString(), ok: false, error: (error as Error).message };
+                lastRun = {
+                  at: new Date(clock.now()).toISOString(),
+                  outcome: isAppError(error) ? error.code : (asLostConnection(error)?.code ?? "unexpected_failure"),
+                };
                 log.error({ err: error }, "campaign run failed");
               } finally {
                 running = undefined;
@@ -77,5 +82,6 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       if (running) await running.catch(() => undefined);
       await server.close();
       await runtime.close();
+      stopKeeping();
     });
 }

@@ -4,6 +4,7 @@ import { BearerTokenHandler } from "./bearer-token-handler.js";
 import { FetchHandler } from "./fetch-handler.js";
 import { toGraphError } from "./graph-error.js";
 import { chainMiddleware } from "./middleware-chain.js";
+import { NetworkRetryHandler } from "./network-retry-handler.js";
 import { PaceHandler, type PaceEvents } from "./pace-handler.js";
 import type { TokenProvider } from "./token-provider.js";
 
@@ -36,13 +37,15 @@ export interface GraphClient {
 
 /**
  * The one way to Graph. Its middleware chain: our bearer token, the SDK's RetryHandler (429, 503,
- * 504, honouring Retry-After, bounded), our pacing per resource family, then fetch.
+ * 504, honouring Retry-After, bounded), retries of requests that got no answer (unreachable, timed
+ * out), our pacing per resource family, then fetch with its timeout.
  */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const origin = new URL(options.baseUrl).origin;
   const send = chainMiddleware([
     new BearerTokenHandler(options.tokens, origin),
     new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 5)),
+    new NetworkRetryHandler(options.clock),
     new PaceHandler(options.clock, options.reportsPace, options.events),
     new FetchHandler(options.fetch ?? fetch, options.timeoutMs ?? 60_000),
   ]);

@@ -14,6 +14,8 @@ export interface ConnectorFault {
   readonly status: number;
   readonly code: string;
   readonly retryAfterSeconds?: number;
+  /** Hold the request this long (wall-clock) before answering: a connector that never answers in time. */
+  readonly stallMs?: number;
 }
 
 export interface SimulatedConnectorOptions {
@@ -48,6 +50,8 @@ export interface SimulatedConnector {
   /** Files bots uploaded after a file consent (by name). */
   readonly uploads: ReadonlyMap<string, Buffer>;
   injectFault(fault: ConnectorFault): void;
+  /** Removes every injected fault: the connector answers normally again. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -93,6 +97,7 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     );
     if (fault) {
       fault.fired += 1;
+      if (fault.stallMs) await new Promise((resolve) => setTimeout(resolve, fault.stallMs).unref());
       const headers: Record<string, string> =
         fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) };
       return respond(fault.status, { error: { code: fault.code, message: `simulated ${fault.status}` } }, headers);
@@ -198,6 +203,9 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     conversations,
     uploads,
     injectFault: (fault) => faults.push({ ...fault, seen: 0, fired: 0 }),
+    clearFaults: () => {
+      faults.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

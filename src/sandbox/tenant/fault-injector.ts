@@ -13,6 +13,8 @@ export interface GraphFault {
   message?: string;
   /** Sent as the Retry-After header. */
   retryAfterSeconds?: number;
+  /** Hold the request this long (wall-clock) before answering: a Graph that does not answer in time. */
+  stallMs?: number;
 }
 
 interface ArmedFault {

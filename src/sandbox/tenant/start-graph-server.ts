@@ -102,6 +102,7 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
     }
     const fault = faults.take(record.method, record.path);
     if (fault !== undefined) {
+      if (fault.stallMs) await new Promise((resolve) => setTimeout(resolve, fault.stallMs).unref());
       const headers: Record<string, string> =
         fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
       throw new GraphError(fault.status, fault.code, fault.message ?? `Injected fault ${fault.code}.`, headers);
