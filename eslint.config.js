@@ -18,6 +18,24 @@ export default tseslint.config(
     },
   },
   {
+    // Queries live in the store: everything else asks it by name (readMessage, queueWithDeadlines, …).
+    files: ["src/**/*.ts"],
+    ignores: ["src/store/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "kysely", message: "Kysely is for src/store only: add a named function there." }] },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name='db']",
+          message: "The store's database handle is for src/store only: add a named function there.",
+        },
+      ],
+    },
+  },
+  {
     files: ["eslint.config.js", "stryker.config.mjs"],
     ...tseslint.configs.disableTypeChecked,
   },

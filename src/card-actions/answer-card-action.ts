@@ -4,6 +4,7 @@ import { daysBetween, localMoment } from "../campaign/local-calendar.js";
 import { planSnooze } from "../campaign/plan-snooze.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
 import { recordAudit } from "../store/audit-log.js";
+import { readMessage } from "../store/read-message.js";
 import type { Store } from "../store/open-store.js";
 import { recordSnooze, updatePersonState } from "../store/people-state.js";
 import { readHistories } from "../store/read-histories.js";
@@ -39,9 +40,7 @@ export async function answerCardAction(request: CardActionRequest, deps: CardAct
   const now = new Date(deps.now());
   const data = (typeof request.data === "object" && request.data !== null ? request.data : {}) as { outboxId?: unknown; userId?: unknown };
   const row =
-    typeof data.outboxId === "string"
-      ? await store.db.selectFrom("outbox").selectAll().where("id", "=", data.outboxId).executeTakeFirst()
-      : undefined;
+    typeof data.outboxId === "string" ? await readMessage(store, data.outboxId) : undefined;
   if (!row || row.kind !== "reminder") return { message: messageText(pickLanguage(request.locale), "cardOutdated") };
   if (!request.actorId || request.actorId !== row.recipient_id || data.userId !== row.recipient_id) {
     await recordAudit(store, now, {

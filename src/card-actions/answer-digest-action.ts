@@ -7,6 +7,7 @@ import type { OutboxPayload } from "../delivery/outbox-payload.js";
 import { queueDecisions } from "../jobs/queue-decisions.js";
 import { isPaused } from "../store/app-state.js";
 import { recordAudit } from "../store/audit-log.js";
+import { readMessage } from "../store/read-message.js";
 import type { Store } from "../store/open-store.js";
 import { readHistories } from "../store/read-histories.js";
 import { readPeopleByIds } from "../store/read-people.js";
@@ -39,9 +40,7 @@ export async function answerDigestAction(
   const now = deps.now();
   const { digestId, managerId } = (typeof data === "object" && data !== null ? data : {}) as { digestId?: unknown; managerId?: unknown };
   const row =
-    typeof digestId === "string"
-      ? await store.db.selectFrom("outbox").selectAll().where("id", "=", digestId).executeTakeFirst()
-      : undefined;
+    typeof digestId === "string" ? await readMessage(store, digestId) : undefined;
   if (!row || row.kind !== "digest") return { message: messageText(pickLanguage(locale), "digestOutdated") };
   if (!actorId || actorId !== row.recipient_id || managerId !== row.recipient_id) {
     await recordAudit(store, new Date(now), {

@@ -1,6 +1,7 @@
 import type { Person } from "../campaign/person.js";
 import type { Store } from "../store/open-store.js";
-import { queueMessages, type NewMessage } from "../store/outbox.js";
+import type { NewMessage } from "../store/outbox.js";
+import { queueWithDeadlines, type PhaseDeadline } from "../store/queue-with-deadlines.js";
 import type { PlanPage } from "./plan-campaign.js";
 import { firstNameOf, type OutboxPayload } from "../delivery/outbox-payload.js";
 
@@ -11,7 +12,7 @@ import { firstNameOf, type OutboxPayload } from "../delivery/outbox-payload.js";
  */
 export async function queueDecisions(store: Store, page: PlanPage, now: Date, notBefore?: Date): Promise<number> {
   const messages: NewMessage[] = [];
-  const deadlines: { user_id: string; phase: string; deadline: string; set_at: string }[] = [];
+  const deadlines: PhaseDeadline[] = [];
   for (const d of page.due) {
     const person = page.people.get(d.userId);
     if (!person) continue;
@@ -47,17 +48,7 @@ export async function queueDecisions(store: Store, page: PlanPage, now: Date, no
       });
     }
   }
-  return store.db.transaction().execute(async (trx) => {
-    const scoped = { ...store, db: trx };
-    if (deadlines.length > 0) {
-      await trx
-        .insertInto("phase_deadlines")
-        .values(deadlines)
-        .onConflict((oc) => oc.columns(["user_id", "phase"]).doNothing())
-        .execute();
-    }
-    return (await queueMessages(scoped, messages, now)).length;
-  });
+  return queueWithDeadlines(store, messages, deadlines, now);
 }
 
 function escalationPayload(person: Person, manager: Person, deadline: string, remindersSent: number): OutboxPayload {

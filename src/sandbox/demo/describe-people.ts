@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
 import type { OutboxPayload } from "../../delivery/outbox-payload.js";
+import { countActions } from "../../store/read-audit.js";
+import { readAllMessages } from "../../store/read-outbox.js";
 import type { DemoDay, DemoMessage, DemoPerson, DemoReportData } from "./report/demo-report-data.js";
 import { cardOf } from "./card-buttons.js";
 import type { DemoWorld } from "./demo-world.js";
@@ -16,8 +18,8 @@ export interface DemoOutcome {
 
 /** What each person received and how their campaign ended, for the demo's report. */
 export async function describePeople(world: DemoWorld, outcome: DemoOutcome): Promise<DemoReportData> {
-  const db = world.runtime.store.db;
-  const rows = await db.selectFrom("outbox").select(["activity_id", "kind", "payload", "step", "status", "recipient_id"]).execute();
+  const store = world.runtime.store;
+  const rows = await readAllMessages(store);
   const byActivity = new Map(rows.filter((r) => r.activity_id).map((r) => [r.activity_id as string, r]));
   const messages = new Map<string, DemoMessage[]>();
   const add = (userId: string, message: DemoMessage) => messages.set(userId, [...(messages.get(userId) ?? []), message]);
@@ -79,7 +81,7 @@ export async function describePeople(world: DemoWorld, outcome: DemoOutcome): Pr
       messages: [],
     });
   }
-  const audit = await db.selectFrom("audit_log").select("action").execute();
+  const actions = await countActions(store, ["person.snoozed", "person.askedForHelp"]);
   return {
     campaignName: world.policy.name,
     tenantSize: outcome.size,
@@ -91,8 +93,8 @@ export async function describePeople(world: DemoWorld, outcome: DemoOutcome): Pr
     totals: {
       reminders: rows.filter((r) => r.kind === "reminder" && r.status === "sent").length,
       escalations: rows.filter((r) => r.kind === "escalation" && r.status === "sent").length,
-      snoozes: audit.filter((a) => a.action === "person.snoozed").length,
-      helpRequests: audit.filter((a) => a.action === "person.askedForHelp").length,
+      snoozes: actions.get("person.snoozed") ?? 0,
+      helpRequests: actions.get("person.askedForHelp") ?? 0,
       unreachable: unreachable.size,
       excluded: excluded.length,
     },

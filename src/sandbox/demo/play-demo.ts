@@ -3,6 +3,9 @@ import { syncDirectory } from "../../directory/sync-directory.js";
 import { runCampaign } from "../../jobs/run-campaign.js";
 import { bar } from "../../reports/format-numbers.js";
 import { summarizeCampaign } from "../../reports/summarize-campaign.js";
+import { countActions } from "../../store/read-audit.js";
+import { readMessage } from "../../store/read-message.js";
+import { countSentByKind, wasEscalated } from "../../store/read-outbox.js";
 import { cardAction, postToBot } from "../connector/teams-activities.js";
 import type { RecordedActivity } from "../connector/recorded-activity.js";
 import type { DemoDay, DemoMessage, DemoReportData } from "./report/demo-report-data.js";
@@ -119,25 +122,14 @@ async function campaignFigures(world: DemoWorld, now: number): Promise<{ inScope
 
 /** Counts so far, to take each day's difference: messages by kind, snoozes and help requests. */
 async function tallies(world: DemoWorld): Promise<{ reminders: number; escalations: number; snoozes: number; help: number }> {
-  const db = world.runtime.store.db;
-  const sent = await db
-    .selectFrom("outbox")
-    .select(["kind as key", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("status", "=", "sent")
-    .groupBy("kind")
-    .execute();
-  const audit = await db
-    .selectFrom("audit_log")
-    .select(["action as key", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("action", "in", ["person.snoozed", "person.askedForHelp"])
-    .groupBy("action")
-    .execute();
-  const count = (rows: { key: string; n: number }[], key: string) => Number(rows.find((r) => r.key === key)?.n ?? 0);
+  const store = world.runtime.store;
+  const sent = await countSentByKind(store);
+  const audit = await countActions(store, ["person.snoozed", "person.askedForHelp"]);
   return {
-    reminders: count(sent, "reminder"),
-    escalations: count(sent, "escalation"),
-    snoozes: count(audit, "person.snoozed"),
-    help: count(audit, "person.askedForHelp"),
+    reminders: sent.get("reminder") ?? 0,
+    escalations: sent.get("escalation") ?? 0,
+    snoozes: audit.get("person.snoozed") ?? 0,
+    help: audit.get("person.askedForHelp") ?? 0,
   };
 }
 
@@ -154,23 +146,14 @@ async function react(
     const card = cardOf(activity.activity);
     const data = card ? executeDataOf(card) : undefined;
     if (!card || !data) continue; // escalations and helpdesk notices carry no buttons
-    const row = await world.runtime.store.db
-      .selectFrom("outbox")
-      .select(["payload", "user_id"])
-      .where("id", "=", data.outboxId)
-      .executeTakeFirst();
+    const row = await readMessage(world.runtime.store, data.outboxId);
     if (!row) continue;
     const nth = (reminded.get(row.user_id) ?? 0) + 1;
     reminded.set(row.user_id, nth);
     const deadline = (JSON.parse(row.payload) as { deadline: string }).deadline;
     const daysLeft = Math.round((Date.parse(`${deadline}T12:00:00Z`) - now) / 86_400_000);
-    const escalated = await world.runtime.store.db
-      .selectFrom("outbox")
-      .select("id")
-      .where("user_id", "=", row.user_id)
-      .where("kind", "=", "escalation")
-      .executeTakeFirst();
-    const reaction = people.react(row.user_id, nth, daysLeft, escalated !== undefined);
+    const escalated = await wasEscalated(world.runtime.store, row.user_id);
+    const reaction = people.react(row.user_id, nth, daysLeft, escalated);
     if (reaction.kind !== "ignore") next.push({ at: now + reaction.afterHours * hour, userId: row.user_id, reaction, card });
   }
   return next;
