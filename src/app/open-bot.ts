@@ -5,7 +5,6 @@ import { createAdminRoster } from "../chatops/admin-roster.js";
 import { answerMessage } from "../chatops/answer-message.js";
 import { exportCsv } from "../chatops/export-command.js";
 import { answerCardAction } from "../card-actions/answer-card-action.js";
-import { answerDigestAction } from "../card-actions/answer-digest-action.js";
 import { cacheLiveChecks } from "../card-actions/cache-live-checks.js";
 import { meetsRequirement } from "../campaign/meets-requirement.js";
 import { cardContextFor } from "../cards/card-context.js";
@@ -159,9 +158,7 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
       message: (text, actorId, place, locale) =>
         answerMessage(text, actorId, place, { store, policy, clock, log, roster, deliverSoon, replyPrivately, runDoctor: doctor }, locale),
       cardAction: (verb, data, actorId, locale) =>
-        verb === "remindTeam"
-          ? answerDigestAction(data, actorId, { store, policy, now: () => clock.now(), log, deliverSoon }, locale)
-          : answerCardAction({ verb, data, actorId, locale }, { ...cardActions, store, log, now: () => clock.now() }),
+        answerCardAction({ verb, data, actorId, locale }, { ...cardActions, store, log, now: () => clock.now(), deliverSoon }),
       welcome: async (actorId, name, locale) => {
         const person = await languageOf(actorId);
         const isAdmin = await roster.isAdmin(actorId);

@@ -77,10 +77,7 @@ const actionWords: Record<string, string> = {
 
 /** Reminders and actions, oldest first, worded for the card. */
 async function eventsOf(store: Store, userId: string): Promise<{ at: string; what: string }[]> {
-  const [messages, audit] = await Promise.all([
-    readMessagesAbout(store, userId),
-    readAuditOf(store, userId),
-  ]);
+  const [messages, audit] = await Promise.all([readMessagesAbout(store, userId), readAuditOf(store, userId)]);
   const events = [
     ...messages.map((m) => ({
       at: m.sent_at ?? m.created_at,
