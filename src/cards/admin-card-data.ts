@@ -108,6 +108,8 @@ export interface PreviewCard {
 export interface HelpCard {
   /** What was typed, when the card answers a command the bot did not recognise. */
   unknownCommand: string | null;
+  /** The commands to list, by name, in order: the chat command table's (src/chatops/chat-commands.ts). */
+  commands: readonly string[];
 }
 
 /** Sent once, when the bot is installed for someone. */
@@ -115,6 +117,8 @@ export interface WelcomeCard {
   firstName: string;
   /** Admins also see the commands. */
   isAdmin: boolean;
+  /** The commands an admin is shown, by name, in order: the chat command table's. */
+  commands: readonly string[];
 }
 
 /** Weekly, to a manager: their own people who are behind. */

@@ -1,4 +1,5 @@
 import type { CardContext, CardName, DoctorCard, Language, StatusCard } from "../../src/cards/card-data.js";
+import { listedCommands } from "../../src/chatops/chat-commands.js";
 import { sampleContext, type CardSample } from "./card-samples.js";
 
 // Samples for the cards admins and managers see: every card, with each optional part shown and
@@ -301,10 +302,10 @@ export function adminSampleCards(language: Language): CardSample[] {
       context,
     ),
     sample("preview, nothing to do", "preview", { remind: 0, escalate: 0, skipped: {}, sample: [] }, context),
-    sample("help", "help", { unknownCommand: null }, context),
-    sample("help after an unknown command", "help", { unknownCommand: "mfa stats" }, context),
-    sample("welcome, admin", "welcome", { firstName: "Dana", isAdmin: true }, context),
-    sample("welcome, everyone else", "welcome", { firstName: "Anna", isAdmin: false }, context),
+    sample("help", "help", { unknownCommand: null, commands: listedCommands() }, context),
+    sample("help after an unknown command", "help", { unknownCommand: "mfa stats", commands: listedCommands() }, context),
+    sample("welcome, admin", "welcome", { firstName: "Dana", isAdmin: true, commands: listedCommands() }, context),
+    sample("welcome, everyone else", "welcome", { firstName: "Anna", isAdmin: false, commands: listedCommands() }, context),
     sample(
       "digest, with Remind them now",
       "digest",

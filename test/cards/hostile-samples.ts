@@ -51,6 +51,7 @@ const STRUCTURAL = new Set([
   "checkedAt",
   "state",
   "code",
+  "commands",
 ]);
 
 /** Every text field of `value` replaced by `text`, structure and identifiers kept. */
