@@ -29,7 +29,8 @@ export function describePending(
   if ("skip" in assessment && ["registered", "excluded", "notInPhase"].includes(assessment.skip.skip)) return undefined;
   const phase = "skip" in assessment ? (assessment.skip.phase ?? "") : assessment.standing.phase.name;
   // Before the first reminder of a relative phase there is no deadline yet.
-  const fixed = "skip" in assessment ? assessment.skip.deadline : assessment.standing.fixesDeadline ? undefined : assessment.standing.deadline;
+  const fixed =
+    "skip" in assessment ? assessment.skip.deadline : assessment.standing.fixesDeadline ? undefined : assessment.standing.deadline;
   const deadline = history.phaseDeadlines[phase] ?? policy.phases.find((p) => p.name === phase)?.deadline ?? fixed ?? null;
   return {
     person,
