@@ -41,8 +41,9 @@ export interface Bot {
 }
 
 /**
- * The Teams side, assembled (with the app's catalog id as the start found it, for installs): one adapter for both directions, one pace shared by every send, the
- * proactive messenger, the Graph installer, and the application that answers people and admins.
+ * The Teams side, assembled (with the app's catalog id as the start found it, for installs): one adapter for both
+ * directions, one pace shared by every send, the proactive messenger, the Graph installer, and the application that
+ * answers people and admins. Wiring only: what each answer says, and to whom, is decided in chatops/ and card-actions/.
  */
 export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId = runtime.config.teams.catalogAppId): Bot {
   const { config, clock, store, log } = runtime;

@@ -28,7 +28,7 @@ describe("readConfig", () => {
     expect(config.graph.auth).toEqual({ kind: "none" });
   });
 
-  it("checks the bot's credentials at Microsoft's sign-in host unless BOT_LOGIN_URL says otherwise, and keeps AZURE_CLIENT_ID beside a ready token", () => {
+  it("checks the bot's credentials at Microsoft's sign-in host unless BOT_LOGIN_URL says otherwise; keeps AZURE_CLIENT_ID", () => {
     expect(readConfig({}).teams.loginUrl).toBe("https://login.microsoftonline.com");
     expect(readConfig({}).teams.appPackagePath).toBeUndefined();
     const config = readConfig({

@@ -26,14 +26,16 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .addHelpText(
       "after",
       "\nEverything runs on 127.0.0.1 on simulated time: a generated tenant served as Graph, a Teams connector\n" +
-        "that keeps every message, the real bot and campaign job, and people who answer their cards.\n\nExample:\n  mfa-nudge demo --size 1000 --days 42",
+        "that keeps every message, the real bot and campaign job, and people who answer their cards.\n\nExample:\n  mfa-nudge " +
+        "demo --size 1000 --days 42",
     )
     .action(async (options: DemoOptions) => {
       const start = options.start ?? nextMonday();
       const outDir = resolve(options.out);
       const began = performance.now();
       io.stdout.write(
-        `Playing a ${options.days}-day MFA campaign for a simulated tenant of ${options.size} people (seed ${options.seed}), from ${start}.\n\n`,
+        `Playing a ${options.days}-day MFA campaign for a simulated tenant of ${options.size} people (seed ${options.seed}), ` +
+          `from ${start}.\n\n`,
       );
       const data = await playDemo({
         size: Number(options.size),

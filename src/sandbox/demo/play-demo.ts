@@ -209,5 +209,9 @@ async function act(
 
 function printDay(number: number, date: DateTime, row: DemoDay): string {
   const share = row.members ? row.registered / row.members : 0;
-  return `${String(number).padStart(3)}  ${date.toFormat("ccc dd LLL")}    ${(share * 100).toFixed(1).padStart(5)} % ${bar(share, 20)}  ${String(row.reminders).padStart(9)}  ${String(row.escalations).padStart(11)}  ${String(row.snoozes).padStart(7)}  ${String(row.helpRequests).padStart(4)}`;
+  return (
+    `${String(number).padStart(3)}  ${date.toFormat("ccc dd LLL")}    ${(share * 100).toFixed(1).padStart(5)} % ` +
+    `${bar(share, 20)}  ${String(row.reminders).padStart(9)}  ${String(row.escalations).padStart(11)}  ` +
+    `${String(row.snoozes).padStart(7)}  ${String(row.helpRequests).padStart(4)}`
+  );
 }

@@ -27,7 +27,8 @@ export function demoReportHeader(data: DemoReportData): string {
 <dl class="facts">
 <div><dt>Tenant</dt><dd>${formatCount(data.tenantSize)} people</dd></div>
 <div><dt>Seed</dt><dd>${escapeHtml(String(data.seed))}</dd></div>
-<div><dt>Period</dt><dd>${escapeHtml(formatSimulatedTime(data.startedAt))} to ${escapeHtml(formatSimulatedTime(data.endedAt))} (${dayCount})</dd></div>
+<div><dt>Period</dt><dd>${escapeHtml(formatSimulatedTime(data.startedAt))} to
+${escapeHtml(formatSimulatedTime(data.endedAt))} (${dayCount})</dd></div>
 </dl>
 <ul class="tiles">
 ${tiles.join("\n")}
@@ -42,5 +43,8 @@ function shareTile(title: string, day: DemoDay | undefined): string {
 }
 
 function tile(title: string, value: string, note: string, variant = ""): string {
-  return `<li class="tile ${variant}"><span class="tile-title">${escapeHtml(title)}</span><span class="tile-value">${escapeHtml(value)}</span><span class="tile-note">${escapeHtml(note)}</span></li>`;
+  return (
+    `<li class="tile ${variant}"><span class="tile-title">${escapeHtml(title)}</span><span ` +
+    `class="tile-value">${escapeHtml(value)}</span><span class="tile-note">${escapeHtml(note)}</span></li>`
+  );
 }

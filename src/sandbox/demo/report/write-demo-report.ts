@@ -45,7 +45,8 @@ ${peopleTable(data.people, anchors)}
 </section>
 <section aria-labelledby="messages-heading">
 <h2 id="messages-heading">What each person received</h2>
-<p class="intro">Open a person to see every card they, their manager or the helpdesk received, in time order, as Teams shows it. Buttons do nothing here.</p>
+<p class="intro">Open a person to see every card they, their manager or the helpdesk received, in time order, as Teams shows it.
+Buttons do nothing here.</p>
 ${sections.join("\n")}
 </section>
 </main>
