@@ -21,19 +21,21 @@ export function demoReportHeader(data: DemoReportData): string {
     tile("Unreachable", formatCount(totals.unreachable), "could not be messaged"),
     tile("Excluded", formatCount(totals.excluded), "left out by policy"),
   ];
-  return `<header class="page-header">
+  return (
+    `<header class="page-header">
 <p class="eyebrow">mfa-nudge demo · simulated campaign</p>
 <h1>${escapeHtml(data.campaignName)}</h1>
 <dl class="facts">
 <div><dt>Tenant</dt><dd>${formatCount(data.tenantSize)} people</dd></div>
 <div><dt>Seed</dt><dd>${escapeHtml(String(data.seed))}</dd></div>
-<div><dt>Period</dt><dd>${escapeHtml(formatSimulatedTime(data.startedAt))} to
-${escapeHtml(formatSimulatedTime(data.endedAt))} (${dayCount})</dd></div>
+<div><dt>Period</dt><dd>${escapeHtml(formatSimulatedTime(data.startedAt))} to ` +
+    `${escapeHtml(formatSimulatedTime(data.endedAt))} (${dayCount})</dd></div>
 </dl>
 <ul class="tiles">
 ${tiles.join("\n")}
 </ul>
-</header>`;
+</header>`
+  );
 }
 
 function shareTile(title: string, day: DemoDay | undefined): string {

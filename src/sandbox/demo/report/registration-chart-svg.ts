@@ -77,13 +77,15 @@ export function registrationChartSvg(days: readonly DemoDay[]): string {
   }
   parts.push(...dateLabels(days, x));
 
-  return `<svg class="registration-chart" viewBox="0 0 ${L.width} ${L.height}" role="img"
-aria-labelledby="registration-chart-title registration-chart-desc"
-font-family="Segoe UI, system-ui, sans-serif" font-size="12">
+  return (
+    `<svg class="registration-chart" viewBox="0 0 ${L.width} ${L.height}" role="img" ` +
+    `aria-labelledby="registration-chart-title registration-chart-desc" ` +
+    `font-family="Segoe UI, system-ui, sans-serif" font-size="12">
 <title id="registration-chart-title">Registrations over time</title>
 <desc id="registration-chart-desc">${escapeHtml(describe(days))}</desc>
 ${parts.join("\n")}
-</svg>`;
+</svg>`
+  );
 }
 
 function barsPanel(days: readonly DemoDay[], x: (i: number) => number, barY: (n: number) => number, band: number, max: number): string[] {

@@ -12,12 +12,15 @@ export function registrationDataTable(days: readonly DemoDay[]): string {
       `<td>${formatCount(d.reminders)}</td><td>${formatCount(d.escalations)}</td>` +
       `<td>${formatCount(d.snoozes)}</td><td>${formatCount(d.helpRequests)}</td></tr>`,
   );
-  return `<table class="visually-hidden">
+  return (
+    `<table class="visually-hidden">
 <caption>Registrations and messages per simulated day</caption>
-<thead><tr><th scope="col">Date</th><th scope="col">Registered share</th><th scope="col">Registered</th><th scope="col">Members</th>
-<th scope="col">Reminders</th><th scope="col">Escalations</th><th scope="col">Snoozes</th><th scope="col">Help requests</th></tr></thead>
+<thead><tr><th scope="col">Date</th><th scope="col">Registered share</th><th scope="col">Registered</th><th scope="col">Members</th>` +
+    `<th scope="col">Reminders</th><th scope="col">Escalations</th>` +
+    `<th scope="col">Snoozes</th><th scope="col">Help requests</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
-</table>`;
+</table>`
+  );
 }
