@@ -11,6 +11,15 @@ export type OutboxPayload =
       readonly methodsRegistered: readonly string[];
     }
   | {
+      /** The help card for someone Entra ID stopped at sign-in; it stands for that day's reminder. */
+      readonly card: "signInHelp";
+      readonly firstName: string;
+      readonly preferredLanguage: string | null;
+      readonly app: string;
+      /** ISO instant of the interrupted sign-in. */
+      readonly at: string;
+    }
+  | {
       readonly card: "escalation";
       readonly deadline: string;
       readonly managerFirstName: string;
