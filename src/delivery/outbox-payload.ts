@@ -54,6 +54,8 @@ export interface DigestReport {
   readonly phase: string;
   readonly deadline: string;
   readonly reminders: number;
+  /** Entra ID stopped them at sign-in in the last 7 days (absent in digests queued before this was known). */
+  readonly stoppedAtSignIn?: boolean;
 }
 
 /** The name a card greets someone by: their given name, else the first word of their display name. */

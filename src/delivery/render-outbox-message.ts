@@ -101,6 +101,7 @@ export function renderOutboxMessage(
                 deadline: r.deadline,
                 daysLeft: left(r.deadline),
                 reminders: r.reminders,
+                stoppedAtSignIn: r.stoppedAtSignIn ?? false,
               })),
               team: payload.team,
               organisation: payload.organisation,
