@@ -65,7 +65,7 @@ function toSignIn(event: SignInEvent, environment: GraphEnvironment): Record<str
     riskLevelAggregated: "none",
     riskLevelDuringSignIn: "none",
     riskState: "none",
-    riskEventTypes_v2: [],
+    riskEventTypes: [],
     resourceDisplayName: event.appDisplayName,
     resourceId: event.appId,
     status: {
@@ -82,7 +82,12 @@ function toSignIn(event: SignInEvent, environment: GraphEnvironment): Record<str
       isManaged: null,
       trustType: null,
     },
-    location: { city: "London", state: "England", countryOrRegion: "GB", geoCoordinates: null },
+    location: {
+      city: "London",
+      state: "England",
+      countryOrRegion: "GB",
+      geoCoordinates: { altitude: null, latitude: 51.50740051269531, longitude: -0.12779999524354935 },
+    },
     appliedConditionalAccessPolicies: [],
   };
 }
