@@ -22,7 +22,7 @@ function nodesOf(activity: RecordedActivity): CardNode[] {
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === "object") {
-      found.push(node as CardNode);
+      found.push(node);
       Object.values(node).forEach(walk);
     }
   };
