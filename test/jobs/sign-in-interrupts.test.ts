@@ -1,8 +1,12 @@
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RecordedActivity } from "../../src/sandbox/connector/recorded-activity.js";
+import { personalConversationId } from "../../src/sandbox/connector/simulated-connector.js";
+import { personalMessage, postToBot } from "../../src/sandbox/connector/teams-activities.js";
+import { expectedText } from "../support/expected-text.js";
+import { startBot } from "../support/start-bot.js";
 import type { SimulatedUser } from "../../src/sandbox/tenant/index.js";
-import { expectedRecipients, startCampaignWorld, type CampaignWorld } from "../support/campaign-world.js";
+import { expectedRecipients, startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
 import { runCliCaptured } from "../support/run-cli-captured.js";
 
 const hourMs = 3_600_000;
@@ -52,6 +56,7 @@ describe("after enforcement: people Entra ID stops at sign-in, through run-once 
   let longAgo: SimulatedUser;
   let mfaChallenged: SimulatedUser;
   let excluded: SimulatedUser[];
+  let admin: SimulatedUser;
   let stoppedAt: number;
 
   beforeAll(async () => {
@@ -69,6 +74,9 @@ describe("after enforcement: people Entra ID stops at sign-in, through run-once 
     ];
     excluded = tenant.users.filter((u) => u.kind === "breakGlass" || u.kind === "service");
     expect(excluded.length).toBeGreaterThan(1);
+    // An admin who is none of the scenario's people.
+    admin = tenant.users.find((u) => u.kind === "person" && u.accountEnabled && u.userType === "Member" && !candidates.includes(u))!;
+    world.env.ADMIN_USER_IDS = admin.id;
 
     const now = Date.now();
     stoppedAt = now - 2 * hourMs;
@@ -145,6 +153,39 @@ describe("after enforcement: people Entra ID stops at sign-in, through run-once 
     expect(json.signInInterrupts.people).toBe(2);
     expect(Object.keys(json.signInInterrupts).sort()).toEqual(["people", "since"]);
     expect(new Date(json.signInInterrupts.since).toISOString()).toBe(json.signInInterrupts.since);
+  });
+
+  it("lists them for admins with /mfa pending --blocked, and counts them with their apps on /mfa status", async () => {
+    const bot = await startBot(world.env);
+    try {
+      const ask = async (text: string) => {
+        const before = world.connector.activities.length;
+        const env = { serviceUrl: world.connector.url, tenantId, botId: "mfa-nudge" };
+        const user = {
+          aadObjectId: admin.id,
+          name: admin.displayName,
+          ...(admin.preferredLanguage ? { locale: admin.preferredLanguage } : {}),
+        };
+        expect((await postToBot(bot.server.url, personalMessage(env, user, text))).status).toBe(200);
+        const reply = world.connector.activities.slice(before).find((a) => a.conversationId === personalConversationId(admin.id));
+        expect(reply).toBeDefined();
+        return reply!;
+      };
+      const blocked = textOf(await ask("/mfa pending --blocked"));
+      const listed = world.tenant.users.filter((u) => blocked.includes(u.userPrincipalName)).map((u) => u.id);
+      expect(listed.sort()).toEqual([interrupted.id, interruptedTwice.id].sort());
+      expect(blocked).toContain(expectedText(admin.preferredLanguage, "pending.blocked"));
+      const status = textOf(await ask("/mfa status"));
+      expect(status).toContain(expectedText(admin.preferredLanguage, "status.signIns.title.other", { count: "2" }));
+      expect(status).toContain(
+        `• ${expectedText(admin.preferredLanguage, "status.signIns.app.one", { app: "Contoso Expenses", count: "1" })}`,
+      );
+      expect(status).toContain(
+        `• ${expectedText(admin.preferredLanguage, "status.signIns.app.one", { app: "Office 365 Exchange Online", count: "1" })}`,
+      );
+    } finally {
+      await bot.close();
+    }
   });
 
   it("sends no second card the same day, however often they are stopped again", async () => {
