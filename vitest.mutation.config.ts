@@ -13,6 +13,8 @@ export default defineConfig({
       "test/delivery/**/*.test.ts",
       "test/store/**/*.test.ts",
       "test/teams/paced-http-client.test.ts",
+      "test/chatops/**/*.test.ts",
+      "test/card-actions/**/*.test.ts",
     ],
     exclude: [
       // Through the real Teams adapter with real timers: seconds per test; the direct drain tests cover the same code.
