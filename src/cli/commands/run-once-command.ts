@@ -30,6 +30,7 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
           clock: runtime.clock,
           log: runtime.log,
           delivery: bot.delivery,
+          syncSchedule: runtime.config.sync,
         });
         const d = result.delivery;
         io.stdout.write(

@@ -52,7 +52,15 @@ export function registerStartCommand(program: Command, io: CliIo): void {
               // node-cron's noOverlap skips a tick while the previous run is still going; this guard
               // also covers a run started some other way.
               if (running) return;
-              running = runCampaign({ store, graph: runtime.graph(), policy, clock, log, delivery: { ...bot.delivery } });
+              running = runCampaign({
+                store,
+                graph: runtime.graph(),
+                policy,
+                clock,
+                log,
+                delivery: { ...bot.delivery },
+                syncSchedule: config.sync,
+              });
               try {
                 const summary = await running;
                 // Teams stopped answering mid-run: the run ended early and the rest waits for the next tick.

@@ -27,6 +27,8 @@ export interface GraphEnvironment {
   reportLagMs: number;
   /** The registration report answers 400 to `$top` (it is not among the options its docs list). */
   reportRefusesTop: boolean;
+  /** How long a /users/delta deltaLink stays usable, in ms on the clock. */
+  deltaTokenLifetimeMs: number;
 }
 
 export interface GraphReply {

@@ -1,0 +1,22 @@
+import type { Kysely, Migration } from "kysely";
+
+/**
+ * What an incremental sync needs from the last one: how each source was read (in full, or only
+ * its changes) and the deltaLink /users/delta handed out. Runs recorded before this were full
+ * reads of both; without a deltaLink the next sync reads the directory in full again.
+ */
+export function incrementalSync(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("sync_runs")
+        .addColumn("report_read", "text", (c) => c.notNull().defaultTo("full"))
+        .execute();
+      await db.schema
+        .alterTable("sync_runs")
+        .addColumn("directory_read", "text", (c) => c.notNull().defaultTo("full"))
+        .execute();
+      await db.schema.alterTable("sync_runs").addColumn("delta_link", "text").execute();
+    },
+  };
+}
