@@ -8,9 +8,6 @@ import type { Store } from "../store/open-store.js";
 import { insertRegistrations } from "../store/snapshot-rows.js";
 import type { SnapshotBasis } from "../store/snapshot-basis.js";
 
-/** Graph's largest report page, which the sync asks for. */
-const rowsPerPage = 999;
-
 export interface ReportReading {
   readonly graph: GraphClient;
   readonly store: Store;
@@ -43,8 +40,10 @@ export async function readFullReport(reading: ReportReading): Promise<ReportOutc
  * has either registered or left the report: their own row (one request each) says which, and a
  * row that is gone is dropped, so nobody is ever taken for registered without the report saying
  * so. When those lookups would cost more requests than a full read, the full read is taken instead.
- * People already registered stay as the last full read saw them (their methods only grow; an admin
- * role granted since shows at the next full read).
+ * What this read cannot see, and the next full read (or the person's own "I've done it") does:
+ * - someone the report did not list yet (a new hire) who registered before it listed them: they
+ *   stay without a row, so not registered, never the other way round;
+ * - changes to people already registered: methods added, an admin role granted since.
  */
 export async function readFilteredReport(reading: ReportReading, basis: SnapshotBasis): Promise<ReportOutcome> {
   const { graph, store, runId } = reading;
@@ -58,9 +57,11 @@ export async function readFilteredReport(reading: ReportReading, basis: Snapshot
     pages = page.number;
   }
   const left = [...waiting];
-  const fullReadPages = Math.ceil(basis.registrations / rowsPerPage);
-  if (left.length > fullReadPages - pages) {
-    reading.log.info({ left: left.length, fullReadPages }, "many left the not-registered list; reading the whole report instead");
+  if (left.length > basis.fullReportPages - pages) {
+    reading.log.info(
+      { left: left.length, fullReportPages: basis.fullReportPages },
+      "many left the not-registered list; reading the whole report instead",
+    );
     await clearRows(store, "registrations", runId);
     return readFullReport({ ...reading, onPage: (kept, skipped, page) => reading.onPage(kept, skipped, pages + page) });
   }

@@ -4,8 +4,8 @@ import { currentSnapshot } from "./sync-runs.js";
 /** What the next sync builds on: the current snapshot, when each source was last read in full, the deltaLink. */
 export interface SnapshotBasis {
   readonly snapshotId: string;
-  /** Rows the current snapshot holds from the registration report (sizes a full read). */
-  readonly registrations: number;
+  /** Pages the last full read of the report took: what reading it in full again would cost. */
+  readonly fullReportPages: number;
   readonly deltaLink: string | null;
   /** When the last complete run that read the whole report started; ms since the epoch. */
   readonly fullReportReadAt: number | undefined;
@@ -16,25 +16,22 @@ export interface SnapshotBasis {
 export async function readSnapshotBasis(store: Store): Promise<SnapshotBasis | undefined> {
   const current = await currentSnapshot(store);
   if (!current) return undefined;
-  const lastFull = async (column: "report_read" | "directory_read") => {
-    const row = await store.db
+  const lastFull = (column: "report_read" | "directory_read") =>
+    store.db
       .selectFrom("sync_runs")
-      .select((eb) => eb.fn.max("started_at").as("at"))
+      .select(["started_at", "report_pages"])
       .where("status", "=", "complete")
       .where(column, "=", "full")
+      .orderBy("started_at", "desc")
+      .limit(1)
       .executeTakeFirst();
-    return row?.at ? Date.parse(row.at) : undefined;
-  };
-  const count = await store.db
-    .selectFrom("registrations")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("snapshot_id", "=", current.id)
-    .executeTakeFirst();
+  const report = await lastFull("report_read");
+  const directory = await lastFull("directory_read");
   return {
     snapshotId: current.id,
-    registrations: Number(count?.n ?? 0),
+    fullReportPages: report?.report_pages ?? 0,
     deltaLink: current.delta_link,
-    fullReportReadAt: await lastFull("report_read"),
-    fullDirectoryReadAt: await lastFull("directory_read"),
+    fullReportReadAt: report ? Date.parse(report.started_at) : undefined,
+    fullDirectoryReadAt: directory ? Date.parse(directory.started_at) : undefined,
   };
 }

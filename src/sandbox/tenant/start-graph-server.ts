@@ -41,6 +41,8 @@ export interface GraphServerOptions {
    * tracking tokens for identity and education resources").
    */
   deltaTokenLifetimeMs?: number;
+  /** The most rows a report or /users/delta page holds, whatever the client asks (default 999). Small pages make small tenants page. */
+  pageCap?: number;
 }
 
 export interface RecordedRequest {
@@ -86,6 +88,7 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
     reportLagMs: options.reportLagMs ?? 0,
     reportRefusesTop: options.reportRefusesTop ?? false,
     deltaTokenLifetimeMs: options.deltaTokenLifetimeMs ?? 7 * 86_400_000,
+    pageCap: options.pageCap ?? 999,
   };
 
   // Order of checks: token, injected faults, the reports throttle, permissions, then the resource.

@@ -26,7 +26,7 @@ export const usersDeltaRoute: GraphRoute = {
     const { query, headers } = request;
     const prefer = Array.isArray(headers.prefer) ? headers.prefer.join(",") : headers.prefer;
     const requested = parseMaxPageSize(prefer);
-    const size = requested ?? DEFAULT_PAGE_SIZE;
+    const size = Math.min(requested ?? DEFAULT_PAGE_SIZE, environment.pageCap);
     const replyHeaders: Record<string, string> = requested === undefined ? {} : { "preference-applied": `odata.maxpagesize=${size}` };
     const tenant = environment.tenant;
     let round: Round;
