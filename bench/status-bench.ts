@@ -24,7 +24,13 @@ import { startSimulatedConnector } from "../src/sandbox/connector/simulated-conn
 import { personalMessage, postToBot } from "../src/sandbox/connector/teams-activities.js";
 import { serveBot } from "../src/app/serve-bot.js";
 
-const { values } = parseArgs({ options: { size: { type: "string", default: "100000" }, rounds: { type: "string", default: "40" } } });
+const { values } = parseArgs({
+  options: {
+    size: { type: "string", default: "100000" },
+    rounds: { type: "string", default: "40" },
+    registered: { type: "string", default: "0.95" },
+  },
+});
 const size = Number(values.size);
 const rounds = Number(values.rounds);
 const tenantId = "11111111-2222-3333-4444-555555555555";
@@ -32,7 +38,17 @@ const adminId = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 
 const graphProcess = spawn(
   process.execPath,
-  [join(fileURLToPath(import.meta.url), "../../src/cli/main.js"), "sandbox", "graph", "--size", String(size), "--reports-pace", "5/1"],
+  [
+    join(fileURLToPath(import.meta.url), "../../src/cli/main.js"),
+    "sandbox",
+    "graph",
+    "--size",
+    String(size),
+    "--reports-pace",
+    "5/1",
+    "--registered",
+    values.registered ?? "0.95",
+  ],
   {
     stdio: ["ignore", "pipe", "inherit"],
   },
