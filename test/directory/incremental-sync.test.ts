@@ -17,7 +17,7 @@ import { readAllPeople } from "../../src/store/read-people.js";
 import { currentSnapshot } from "../../src/store/sync-runs.js";
 import { systemClock, type Clock } from "../../src/time/clock.js";
 import { ManualClock } from "../support/manual-clock.js";
-import { sqliteTarget } from "../support/test-stores.js";
+import { describeEachStore, sqliteTarget } from "../support/test-stores.js";
 
 const reportsPath = "/v1.0/reports/authenticationMethods/userRegistrationDetails";
 const neverFull = { fullReportEveryMs: 365 * 86_400_000, fullDirectoryEveryMs: 365 * 86_400_000 };
@@ -195,7 +195,7 @@ function withoutUnlistedRegistrants(got: Person[], want: Person[], unlistedBefor
   });
 }
 
-describe("incremental sync", () => {
+describeEachStore("incremental sync", (target) => {
   let server: GraphServer;
   let store: Store;
   afterEach(async () => {
@@ -209,7 +209,7 @@ describe("incremental sync", () => {
       pageCap: 50,
       ...(serverClock ? { clock: serverClock } : {}),
     });
-    store = await sqliteTarget().open();
+    store = await target.open();
     return { graph: graphClientFor(server), clock: steppingClock() };
   }
 

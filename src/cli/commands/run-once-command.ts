@@ -5,7 +5,6 @@ import { ErrorCode } from "../../errors/error-code.js";
 import { runCampaign } from "../../jobs/run-campaign.js";
 import { formatCount } from "../../reports/format-numbers.js";
 import type { CliIo } from "../cli-io.js";
-import { openBot } from "../../app/open-bot.js";
 import { openRuntime } from "../../app/open-runtime.js";
 import { resolveCatalogAppId } from "../../app/resolve-catalog-app-id.js";
 
@@ -22,6 +21,8 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
       const runtime = await openRuntime({ env: io.env, defaultLogLevel: "warn", ...(io.fetch ? { fetch: io.fetch } : {}) });
       try {
         const policy = readCampaign(runtime.config.campaignFile);
+        // The Teams SDK is loaded by the commands that serve or send only: `sync` and `status` stay light.
+        const { openBot } = await import("../../app/open-bot.js");
         const bot = openBot(runtime, policy, await resolveCatalogAppId(runtime.config, runtime.graph(), runtime.log));
         const result = await runCampaign({
           store: runtime.store,
