@@ -27,11 +27,12 @@ export async function releaseOrphanedClaims(store: Store, now: Date): Promise<nu
   return orphaned.length;
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process of this host is alive; `signal` is process.kill, replaceable so tests can play another user's process. */
+export function isRunning(pid: number, signal: (pid: number, signal: 0) => void = (p, s) => process.kill(p, s)): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
   try {
-    process.kill(pid, 0);
+    signal(pid, 0);
     return true;
   } catch (error) {
     // EPERM: it exists but belongs to someone else, so it is running.
