@@ -80,7 +80,7 @@ function toPerson(r: PeopleRow, groups: ReadonlyMap<string, Set<string>>): Perso
 }
 
 /** Everyone in a snapshot, page by page, in the store's id order. */
-export async function* readAllPeople(store: Store, snapshotId: string, pageSize = 2000): AsyncGenerator<Person[]> {
+export async function* readAllPeople(store: Store, snapshotId: string, pageSize = 1000): AsyncGenerator<Person[]> {
   let after = "";
   for (;;) {
     const page = await readPeoplePage(store, snapshotId, after, pageSize);

@@ -35,7 +35,7 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
         });
         const d = result.delivery;
         io.stdout.write(
-          `${result.sync ? `Synced ${formatCount(result.sync.users)} users. ` : ""}` +
+          `${result.sync ? `Synced ${formatCount(result.sync.users)} ${result.sync.directoryRead === "delta" ? "directory changes" : "users"}. ` : ""}` +
             `Planned ${formatCount(result.plan.remind)} reminders and ${formatCount(result.plan.escalate)} escalations (${formatCount(result.queued)} new). ` +
             `Sent ${formatCount(d.sent)}${d.installed ? ` (installed the bot for ${formatCount(d.installed)})` : ""}, ` +
             `unreachable ${formatCount(d.unreachable)}, failed ${formatCount(d.failed)}` +
