@@ -16,13 +16,32 @@ export interface LocalMoment {
 
 const dayMs = 86_400_000;
 
+/*
+ * A campaign pass asks the same questions for thousands of people in the same few time zones at
+ * the same instant, and each answer costs luxon tens of microseconds (a Friday evening's "next
+ * window opening" walks three days). These functions are pure, so their answers are remembered;
+ * the memory is bounded and forgotten whole when full.
+ */
+const remembered = new Map<string, unknown>();
+
+function remember<T>(key: string, work: () => T): T {
+  if (remembered.has(key)) return remembered.get(key) as T;
+  if (remembered.size >= 4096) remembered.clear();
+  const value = work();
+  remembered.set(key, value);
+  return value;
+}
+
 export function localMoment(now: number, zone: string): LocalMoment {
-  const local = DateTime.fromMillis(now, { zone });
-  return { date: local.toISODate() ?? "", weekday: weekdayOf(local.toISODate() ?? ""), minute: local.hour * 60 + local.minute };
+  return remember(`m|${now}|${zone}`, () => {
+    const local = DateTime.fromMillis(now, { zone });
+    const date = local.toISODate() ?? "";
+    return { date, weekday: weekdayOf(date), minute: local.hour * 60 + local.minute };
+  });
 }
 
 export function isValidZone(zone: string): boolean {
-  return DateTime.local().setZone(zone).isValid;
+  return remember(`z|${zone}`, () => DateTime.local().setZone(zone).isValid);
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -55,6 +74,11 @@ export function inWindow(moment: LocalMoment, window: ReminderWindow): boolean {
 
 /** The instant the window next opens at or after `notBefore` (which may be a date's midnight). */
 export function nextWindowOpening(notBefore: number, zone: string, window: ReminderWindow): number {
+  const key = `o|${notBefore}|${zone}|${window.days.join(",")}|${window.fromMinute}|${window.toMinute}`;
+  return remember(key, () => findWindowOpening(notBefore, zone, window));
+}
+
+function findWindowOpening(notBefore: number, zone: string, window: ReminderWindow): number {
   let local = DateTime.fromMillis(notBefore, { zone });
   for (let i = 0; i < 8; i += 1) {
     const date = local.toISODate() ?? "";

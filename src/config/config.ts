@@ -30,6 +30,8 @@ export interface Config {
     /** How long one request may take before it is given up (and retried). */
     readonly timeoutMs: number;
   };
+  /** How often each source is read in full; in between, only what may have changed. */
+  readonly sync: { readonly fullReportEveryMs: number; readonly fullDirectoryEveryMs: number };
   readonly database: DatabaseTarget;
   readonly campaignFile: string;
   readonly teams: {

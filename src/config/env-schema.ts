@@ -48,6 +48,17 @@ const duration = (fallback: string) =>
     .transform((v) => (v.endsWith("ms") ? Number(v.slice(0, -2)) : Number(v.slice(0, -1)) * 1000))
     .refine((ms) => ms > 0, { message: "expected a positive duration" });
 
+/** "1d", "12h", "30m", "90s" or "0" (every time): how often something is done in full. */
+const interval = (fallback: string) =>
+  optionalText
+    .transform((v) => v ?? fallback)
+    .refine((v) => /^(0|\d+(ms|s|m|h|d))$/.test(v), { message: 'expected an interval, like "1d", "12h", "30m" or 0 (every time)' })
+    .transform((v) => {
+      const unit = /(ms|s|m|h|d)$/.exec(v)?.[1];
+      const msPer = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+      return unit === undefined ? 0 : Number(v.slice(0, -unit.length)) * msPer[unit as keyof typeof msPer];
+    });
+
 export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** Every environment variable mfa-nudge reads. env.sample documents each one. */
@@ -65,6 +76,10 @@ export const envSchema = z.object({
   MSI_ENDPOINT: optionalText,
   // Graph publishes 5 requests per 10 s per app per tenant for identity reports.
   GRAPH_REPORTS_PACE: pace("5/10s"),
+  // The whole registration report at most this often; in between only the rows not yet registered.
+  FULL_REPORT_READ_EVERY: interval("1d"),
+  // The whole directory at least this often; in between /users/delta's changes (its links last 7 days).
+  FULL_DIRECTORY_READ_EVERY: interval("7d"),
   // A report page of 999 rows can take Graph a while; past this a request is given up and retried.
   GRAPH_TIMEOUT: duration("60s"),
   DATABASE_URL: optionalText,

@@ -32,6 +32,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       reportsPace: e.GRAPH_REPORTS_PACE,
       timeoutMs: e.GRAPH_TIMEOUT,
     },
+    sync: { fullReportEveryMs: e.FULL_REPORT_READ_EVERY, fullDirectoryEveryMs: e.FULL_DIRECTORY_READ_EVERY },
     database,
     campaignFile: e.CAMPAIGN_FILE,
     teams: {

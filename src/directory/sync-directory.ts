@@ -2,14 +2,15 @@ import type { Logger } from "pino";
 import type { SyncCounts } from "../store/complete-sync-run.js";
 import { completeSyncRun } from "../store/complete-sync-run.js";
 import type { Store } from "../store/open-store.js";
-import { insertDirectoryUsers, insertGroupMembers, insertRegistrations } from "../store/snapshot-rows.js";
+import { insertGroupMembers } from "../store/snapshot-rows.js";
+import { readSnapshotBasis } from "../store/snapshot-basis.js";
 import { beginSyncRun, failSyncRun, pruneSnapshots, recordSyncProgress } from "../store/sync-runs.js";
 import type { Clock } from "../time/clock.js";
 import type { GraphClient } from "../graph/client/graph-client.js";
 import { readGroupUserIds } from "../graph/groups.js";
-import { readRegistrationDetailsPages } from "../graph/reports.js";
-import { readUsersDeltaPages } from "../graph/users.js";
-import { parseDirectoryUser, parseRegistrationDetails } from "../graph/parse-graph-rows.js";
+import { chooseReads, defaultSyncSchedule, type SyncSchedule } from "./choose-reads.js";
+import { readFilteredReport, readFullReport, type ReportOutcome } from "./read-report.js";
+import { readDirectoryChanges, readFullDirectory, type DirectoryOutcome } from "./read-directory.js";
 
 export type SyncStream = "report" | "users" | "groups";
 
@@ -26,6 +27,10 @@ export interface SyncDirectoryOptions {
   readonly onPage?: (event: SyncPageEvent) => void;
   /** Groups whose transitive members the campaign needs (pilot, exclusions, admins). */
   readonly groupIds?: readonly string[];
+  /** How often each source is read in full; default: the report daily, the directory weekly. */
+  readonly schedule?: SyncSchedule;
+  /** Read both sources in full now (`sync --full`). */
+  readonly full?: boolean;
 }
 
 export interface SyncSummary extends SyncCounts {
@@ -33,52 +38,71 @@ export interface SyncSummary extends SyncCounts {
   readonly elapsedMs: number;
   /** Rows Graph sent that could not be used (no id): a sign of a proxy or API change. */
   readonly skipped: number;
+  readonly reportRead: ReportOutcome["read"];
+  readonly directoryRead: DirectoryOutcome["read"];
+  /** People who left the report's "not registered" list since the last sync and are registered now. */
+  readonly newlyRegistered: number;
 }
 
 /**
- * Reads the registration report, the directory and the campaign's groups side by side, page by page, into a new
- * snapshot, and makes it current only once both are complete. A failure leaves the previous
- * snapshot current and this one marked failed.
+ * Reads the registration report, the directory and the campaign's groups side by side, page by
+ * page, into a new snapshot, and makes it current only once all are complete. A failure leaves the
+ * previous snapshot current and this one marked failed. Between full reads (see chooseReads) the new
+ * snapshot starts as a copy of the last one and only what may have changed is read: the report's
+ * not-registered rows and the directory's changes since the stored deltaLink.
  */
 export async function syncDirectory(options: SyncDirectoryOptions): Promise<SyncSummary> {
   const { graph, store, clock, log } = options;
   const started = clock.now();
+  const basis = await readSnapshotBasis(store);
+  const reads = chooseReads(basis, options.schedule ?? defaultSyncSchedule, started, options.full ?? false);
   const runId = await beginSyncRun(store, new Date(started));
   const runLog = log.child({ syncRun: runId });
   const counts = { users: 0, registrations: 0, report_pages: 0, user_pages: 0 };
   let skipped = 0;
   let failed = false;
-  runLog.info("sync started");
+  runLog.info(reads, "sync started");
 
   const afterPage = async (stream: SyncStream) => {
     await recordSyncProgress(store, runId, new Date(clock.now()), counts);
     options.onPage?.({ stream, counts: { ...counts } });
   };
+  const stopped = () => failed;
 
-  const readReport = async () => {
-    const topRefused = () => runLog.warn("the registration report refused $top=999; reading its default page size instead");
-    for await (const page of readRegistrationDetailsPages(graph, topRefused)) {
-      if (failed) return;
-      const rows = page.value.map(parseRegistrationDetails).filter((r) => r !== undefined);
-      skipped += page.value.length - rows.length;
-      await insertRegistrations(store, runId, rows);
-      counts.registrations += rows.length;
-      counts.report_pages = page.number;
-      await afterPage("report");
-    }
+  const readReport = (): Promise<ReportOutcome> => {
+    const reading = {
+      graph,
+      store,
+      runId,
+      log: runLog,
+      stopped,
+      onPage: async (kept: number, unusable: number, page: number) => {
+        counts.registrations += kept;
+        counts.report_pages = page;
+        skipped += unusable;
+        await afterPage("report");
+      },
+    };
+    return reads.report === "filtered" && basis ? readFilteredReport(reading, basis) : readFullReport(reading);
   };
 
-  const readUsers = async () => {
-    for await (const page of readUsersDeltaPages(graph)) {
-      if (failed) return;
-      const users = page.value.map(parseDirectoryUser).filter((u) => u !== undefined);
-      // Delta marks deleted objects with @removed; those are expected, not skipped.
-      skipped += page.value.filter((v) => !(typeof v === "object" && v !== null && "@removed" in v)).length - users.length;
-      await insertDirectoryUsers(store, runId, users);
-      counts.users += users.length;
-      counts.user_pages = page.number;
-      await afterPage("users");
-    }
+  const readUsers = (): Promise<DirectoryOutcome> => {
+    const reading = {
+      graph,
+      store,
+      runId,
+      log: runLog,
+      stopped,
+      onPage: async (applied: number, unusable: number, page: number) => {
+        counts.users += applied;
+        counts.user_pages = page;
+        skipped += unusable;
+        await afterPage("users");
+      },
+    };
+    return reads.directory === "delta" && basis?.deltaLink
+      ? readDirectoryChanges(reading, { ...basis, deltaLink: basis.deltaLink })
+      : readFullDirectory(reading);
   };
 
   const readGroups = async () => {
@@ -91,10 +115,12 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
     }
   };
 
+  let report: ReportOutcome;
+  let directory: DirectoryOutcome;
   try {
-    // Both readers stop after their current page once either fails, and both are awaited, so
+    // The readers stop after their current page once any fails, and all are awaited, so
     // nothing is still writing when the run is marked failed.
-    const stopOnFailure = (reading: Promise<void>) =>
+    const stopOnFailure = <T>(reading: Promise<T>) =>
       reading.catch((error: unknown) => {
         failed = true;
         throw error;
@@ -102,7 +128,13 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
     const results = await Promise.allSettled([stopOnFailure(readReport()), stopOnFailure(readUsers()), stopOnFailure(readGroups())]);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (rejected) throw rejected.reason;
-    await completeSyncRun(store, runId, new Date(clock.now()), counts);
+    report = (results[0] as PromiseFulfilledResult<ReportOutcome>).value;
+    directory = (results[1] as PromiseFulfilledResult<DirectoryOutcome>).value;
+    await completeSyncRun(store, runId, new Date(clock.now()), counts, {
+      report_read: report.read,
+      directory_read: directory.read,
+      delta_link: directory.deltaLink ?? null,
+    });
   } catch (error) {
     failed = true;
     await failSyncRun(store, runId, new Date(clock.now()), (error as Error).message);
@@ -111,7 +143,15 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
     throw error;
   }
   await pruneSnapshots(store);
-  const summary = { runId, ...counts, skipped, elapsedMs: clock.now() - started };
+  const summary = {
+    runId,
+    ...counts,
+    skipped,
+    elapsedMs: clock.now() - started,
+    reportRead: report.read,
+    directoryRead: directory.read,
+    newlyRegistered: report.newlyRegistered,
+  };
   runLog.info(summary, "sync complete");
   return summary;
 }

@@ -1,4 +1,4 @@
-import type { DirectoryUser } from "./directory-user.js";
+import type { DirectoryChange, DirectoryUser, DirectoryUserPatch } from "./directory-user.js";
 import type { RegistrationDetails } from "./registration-details.js";
 
 /*
@@ -30,6 +30,33 @@ export function parseDirectoryUser(raw: unknown): DirectoryUser | undefined {
     preferredLanguage: text(raw.preferredLanguage),
     usageLocation: text(raw.usageLocation),
   };
+}
+
+/**
+ * An entry of a /users/delta round that follows a deltaLink: `{ id, "@removed": { reason } }` for
+ * a user gone from the directory (either reason: the recycle bin or for good, neither is listed by
+ * /users), else the properties sent, and only those (learn.microsoft.com/graph/delta-query-overview:
+ * "updated instances are represented by their id with at least the properties that have been updated").
+ */
+export function parseDirectoryChange(raw: unknown): DirectoryChange | undefined {
+  if (!isObject(raw)) return undefined;
+  const id = text(raw.id);
+  if (!id) return undefined;
+  if ("@removed" in raw) return { kind: "removed", id };
+  const fields: { -readonly [K in keyof DirectoryUserPatch["fields"]]: DirectoryUserPatch["fields"][K] } = {};
+  const has = (name: string) => name in raw;
+  if (has("userPrincipalName")) fields.userPrincipalName = text(raw.userPrincipalName) ?? id;
+  if (has("displayName")) fields.displayName = text(raw.displayName);
+  if (has("givenName")) fields.givenName = text(raw.givenName);
+  if (has("mail")) fields.mail = text(raw.mail);
+  if (has("department")) fields.department = text(raw.department);
+  if (has("jobTitle")) fields.jobTitle = text(raw.jobTitle);
+  if (has("accountEnabled")) fields.accountEnabled = raw.accountEnabled !== false;
+  if (has("userType")) fields.userType = text(raw.userType);
+  if (has("manager@delta") || has("manager")) fields.managerId = managerIdOf(raw);
+  if (has("preferredLanguage")) fields.preferredLanguage = text(raw.preferredLanguage);
+  if (has("usageLocation")) fields.usageLocation = text(raw.usageLocation);
+  return { kind: "patch", patch: { id, fields } };
 }
 
 export function parseRegistrationDetails(raw: unknown): RegistrationDetails | undefined {

@@ -1,3 +1,4 @@
+import { isAppError } from "../errors/app-error.js";
 import { directoryUserSelect } from "./directory-user.js";
 import type { GraphClient } from "./client/graph-client.js";
 import { readPages, type GraphPage } from "./client/read-pages.js";
@@ -6,9 +7,25 @@ import { readPages, type GraphPage } from "./client/read-pages.js";
 const usersDeltaUrl = `/users/delta?$select=${directoryUserSelect}`;
 const usersDeltaHeaders = { Prefer: "odata.maxpagesize=999" };
 
-/** The directory through /users/delta (User.Read.All), a page at a time; the last page carries the deltaLink. */
-export function readUsersDeltaPages(graph: GraphClient): AsyncGenerator<GraphPage> {
-  return readPages(graph, usersDeltaUrl, usersDeltaHeaders);
+/**
+ * The directory through /users/delta (User.Read.All), a page at a time; the last page carries the
+ * deltaLink. From a stored deltaLink, only what changed since it was handed out.
+ */
+export function readUsersDeltaPages(graph: GraphClient, deltaLink?: string): AsyncGenerator<GraphPage> {
+  return readPages(graph, deltaLink ?? usersDeltaUrl, usersDeltaHeaders);
+}
+
+/**
+ * Whether Graph refused a deltaLink because its sync state is gone (the token expired, after seven
+ * days for users, or the service reset it): then the directory must be read in full again. The
+ * delta overview documents a 40x with syncStateNotFound, or 410 Gone (resyncRequired); a blog post
+ * on identity resources shows 400 syncStateNotFound (learn.microsoft.com/graph/delta-query-overview;
+ * devblogs.microsoft.com/microsoft365dev/duration-of-change-tracking-tokens-for-identity-and-education-resources).
+ */
+export function isDeltaExpired(error: unknown): boolean {
+  if (!isAppError(error)) return false;
+  const { status, graphCode } = error.details as { status?: number; graphCode?: string };
+  return status === 410 || graphCode === "syncStateNotFound" || graphCode === "resyncRequired";
 }
 
 /** One user by object id or UPN (GET /users/{id | userPrincipalName}); a missing one is a GraphNotFound error. */

@@ -6,7 +6,7 @@ import type { CampaignPolicy } from "../campaign/policy.js";
 import { planReminders } from "../campaign/plan-reminders.js";
 import type { Store } from "../store/open-store.js";
 import { readAllPeople, readPeopleByIds } from "../store/read-people.js";
-import { readHistories } from "../store/read-histories.js";
+import { readHistories, readHistoriesOf } from "../store/read-histories.js";
 import { isPaused } from "../store/app-state.js";
 import { StatusTally, type Figures, type StatusSummary } from "../reports/status-summary.js";
 import { currentSnapshot } from "../store/sync-runs.js";
@@ -54,19 +54,18 @@ export async function planCampaign(
   const tally = new StatusTally(policy, now);
 
   for await (const people of readAllPeople(store, snapshot.id)) {
-    const histories = await readHistories(
-      store,
-      people.map((p) => p.id),
-    );
+    const histories = await readHistoriesOf(store, people);
     const managers = await managersFor(store, snapshot.id, policy, people, histories);
     const decisions = planReminders(people, (id) => histories.get(id), { policy, now, paused, managerOf: (id) => managers.get(id) });
     const due = decisions.filter((d): d is DueDecision => d.action !== "none");
     count(summary, decisions);
     for (const person of people) tally.add(person, histories.get(person.id));
     visit?.(people, histories);
-    const byId = new Map(people.map((p) => [p.id, p]));
-    for (const manager of managers.values()) if (manager.person) byId.set(manager.id, manager.person);
-    if (due.length > 0) await onPage({ due, people: byId });
+    if (due.length > 0) {
+      const byId = new Map(people.map((p) => [p.id, p]));
+      for (const manager of managers.values()) if (manager.person) byId.set(manager.id, manager.person);
+      await onPage({ due, people: byId });
+    }
   }
   return { ...summary, status: tally.summary(), teamOf: (id) => tally.teamOf(id) };
 }

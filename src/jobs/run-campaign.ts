@@ -4,6 +4,7 @@ import { groupsNamedBy } from "../campaign/policy.js";
 import { drainOutbox, type DrainOptions, type DrainTally } from "../delivery/drain-outbox.js";
 import type { GraphClient } from "../graph/client/graph-client.js";
 import { syncDirectory, type SyncSummary } from "../directory/sync-directory.js";
+import type { SyncSchedule } from "../directory/choose-reads.js";
 import type { Store } from "../store/open-store.js";
 import type { Clock } from "../time/clock.js";
 import { planCampaign, type CampaignPlanSummary } from "./plan-campaign.js";
@@ -25,6 +26,8 @@ export interface CampaignRunOptions {
   readonly delivery: Omit<DrainOptions, "store" | "clock" | "log">;
   /** Extra groups to read with the directory (the admins' group). */
   readonly extraGroupIds?: readonly string[];
+  /** How often the sync reads each source in full (FULL_REPORT_READ_EVERY, FULL_DIRECTORY_READ_EVERY). */
+  readonly syncSchedule?: SyncSchedule;
   /** Skip the sync (the demo and tests that drive the directory themselves). */
   readonly skipSync?: boolean;
 }
@@ -48,7 +51,14 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
   try {
     const sync = options.skipSync
       ? undefined
-      : await syncDirectory({ graph, store, clock, log, groupIds: [...groupsNamedBy(policy), ...(options.extraGroupIds ?? [])] });
+      : await syncDirectory({
+          graph,
+          store,
+          clock,
+          log,
+          groupIds: [...groupsNamedBy(policy), ...(options.extraGroupIds ?? [])],
+          ...(options.syncSchedule ? { schedule: options.syncSchedule } : {}),
+        });
     // Who Entra ID stopped at sign-in since the last run: they get the help card instead of the day's reminder.
     const signIns = options.skipSync ? undefined : await readSignInLog({ graph, store, clock, log });
     let queued = 0;

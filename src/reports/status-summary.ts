@@ -187,8 +187,9 @@ export class StatusTally {
 }
 
 function bump(map: Map<string, { members: number; registered: number }>, key: string, registered: boolean): void {
-  const entry = map.get(key) ?? { members: 0, registered: 0 };
-  entry.members += 1;
-  if (registered) entry.registered += 1;
-  map.set(key, entry);
+  const entry = map.get(key);
+  if (entry) {
+    entry.members += 1;
+    if (registered) entry.registered += 1;
+  } else map.set(key, { members: 1, registered: registered ? 1 : 0 });
 }

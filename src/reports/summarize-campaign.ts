@@ -1,7 +1,7 @@
 import type { CampaignPolicy } from "../campaign/policy.js";
 import type { Store } from "../store/open-store.js";
 import { readAllPeople } from "../store/read-people.js";
-import { readHistories } from "../store/read-histories.js";
+import { readHistoriesOf } from "../store/read-histories.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import { StatusTally, type StatusSummary } from "./status-summary.js";
 
@@ -14,10 +14,7 @@ export async function summarizeCampaign(store: Store, policy: CampaignPolicy, no
   if (!snapshot) return undefined;
   const tally = new StatusTally(policy, now);
   for await (const people of readAllPeople(store, snapshot.id)) {
-    const histories = await readHistories(
-      store,
-      people.map((p) => p.id),
-    );
+    const histories = await readHistoriesOf(store, people);
     for (const person of people) tally.add(person, histories.get(person.id));
   }
   return tally.summary();

@@ -1,4 +1,6 @@
+import type { Insertable } from "kysely";
 import type { Store } from "./open-store.js";
+import type { SyncRunTable } from "./schema.js";
 
 export interface SyncCounts {
   readonly users: number;
@@ -12,7 +14,13 @@ export interface SyncCounts {
  * previous snapshot to this one all at once, never seeing half of it. Also records who was seen
  * registered for the first time. (The day's figures are the campaign's, written by its run.)
  */
-export async function completeSyncRun(store: Store, id: string, now: Date, counts: SyncCounts): Promise<void> {
+export async function completeSyncRun(
+  store: Store,
+  id: string,
+  now: Date,
+  counts: SyncCounts,
+  reads: Pick<Insertable<SyncRunTable>, "report_read" | "directory_read" | "delta_link"> = {},
+): Promise<void> {
   const at = now.toISOString();
   await store.db.transaction().execute(async (trx) => {
     await trx
@@ -29,7 +37,7 @@ export async function completeSyncRun(store: Store, id: string, now: Date, count
       .execute();
     await trx
       .updateTable("sync_runs")
-      .set({ ...counts, status: "complete", finished_at: at, heartbeat_at: at })
+      .set({ ...counts, ...reads, status: "complete", finished_at: at, heartbeat_at: at })
       .where("id", "=", id)
       .execute();
   });

@@ -7,7 +7,21 @@ import type { Store } from "./open-store.js";
  * however large the tenant), with their registration state and campaign group memberships.
  */
 export async function readPeoplePage(store: Store, snapshotId: string, afterId: string, limit: number): Promise<Person[]> {
-  return readPeople(store, snapshotId, (q) => q.where("u.id", ">", afterId).orderBy("u.id").limit(limit));
+  const rows = await peopleQuery(store, snapshotId).where("u.id", ">", afterId).orderBy("u.id").limit(limit).execute();
+  const first = rows[0]?.id;
+  const last = rows[rows.length - 1]?.id;
+  if (first === undefined || last === undefined) return [];
+  // The page's ids are a range in the store's order: one statement, the same for every page.
+  const groups = groupMap(
+    await store.db
+      .selectFrom("group_members")
+      .select(["user_id", "group_id"])
+      .where("snapshot_id", "=", snapshotId)
+      .where("user_id", ">=", first)
+      .where("user_id", "<=", last)
+      .execute(),
+  );
+  return rows.map((r) => toPerson(r, groups));
 }
 
 type PeopleQuery = ReturnType<typeof peopleQuery>;
@@ -33,6 +47,8 @@ function peopleQuery(store: Store, snapshotId: string) {
     .where("u.snapshot_id", "=", snapshotId);
 }
 
+type PeopleRow = Awaited<ReturnType<PeopleQuery["execute"]>>[number];
+
 async function readPeople(store: Store, snapshotId: string, narrow: (q: PeopleQuery) => PeopleQuery): Promise<Person[]> {
   const rows = await narrow(peopleQuery(store, snapshotId)).execute();
   const groups = await groupsOf(
@@ -40,7 +56,13 @@ async function readPeople(store: Store, snapshotId: string, narrow: (q: PeopleQu
     snapshotId,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
+  return rows.map((r) => toPerson(r, groups));
+}
+
+const noGroups: ReadonlySet<string> = new Set();
+
+function toPerson(r: PeopleRow, groups: ReadonlyMap<string, Set<string>>): Person {
+  return {
     id: r.id,
     userPrincipalName: r.user_principal_name,
     displayName: r.display_name,
@@ -51,13 +73,13 @@ async function readPeople(store: Store, snapshotId: string, narrow: (q: PeopleQu
     userType: r.user_type,
     isAdmin: r.is_admin === 1,
     isMfaRegistered: r.is_mfa_registered === 1,
-    methodsRegistered: r.methods_registered ? (JSON.parse(r.methods_registered) as string[]) : [],
+    methodsRegistered: r.methods_registered && r.methods_registered !== "[]" ? (JSON.parse(r.methods_registered) as string[]) : [],
     preferredLanguage: r.preferred_language,
-    groupIds: groups.get(r.id) ?? new Set<string>(),
-  }));
+    groupIds: groups.get(r.id) ?? noGroups,
+  };
 }
 
-/** Everyone in a snapshot, page by page. */
+/** Everyone in a snapshot, page by page, in the store's id order. */
 export async function* readAllPeople(store: Store, snapshotId: string, pageSize = 1000): AsyncGenerator<Person[]> {
   let after = "";
   for (;;) {
@@ -97,6 +119,11 @@ async function groupsOf(store: Store, snapshotId: string, userIds: string[]): Pr
     .where("snapshot_id", "=", snapshotId)
     .where("user_id", "in", userIds)
     .execute();
+  return groupMap(rows);
+}
+
+function groupMap(rows: readonly { user_id: string; group_id: string }[]): Map<string, Set<string>> {
+  const byUser = new Map<string, Set<string>>();
   for (const row of rows) {
     const set = byUser.get(row.user_id) ?? new Set<string>();
     set.add(row.group_id);

@@ -22,7 +22,15 @@ export interface SyncRunTable {
   registrations: Counter;
   report_pages: Counter;
   user_pages: Counter;
+  /** "full": the whole registration report; "filtered": only the rows not yet registered, and those who left that list. */
+  report_read: ColumnType<SyncRead, SyncRead | undefined, SyncRead>;
+  /** "full": the whole directory; "delta": the changes since the last run's deltaLink. */
+  directory_read: ColumnType<SyncRead, SyncRead | undefined, SyncRead>;
+  /** Where /users/delta's next round starts; null until a directory read completes. */
+  delta_link: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+export type SyncRead = "full" | "filtered" | "delta";
 
 /** One row per directory user per snapshot; a snapshot is one sync run's complete read. */
 export interface DirectoryUserTable {

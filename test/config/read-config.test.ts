@@ -90,7 +90,19 @@ describe("readConfig", () => {
     expect(readConfig({ GRAPH_REPORTS_PACE: "5/500ms" }).graph.reportsPace).toEqual({ limit: 5, windowMs: 500 });
   });
 
+  it("reads the whole report daily and the whole directory weekly unless told otherwise", () => {
+    expect(readConfig({}).sync).toEqual({ fullReportEveryMs: 86_400_000, fullDirectoryEveryMs: 604_800_000 });
+    expect(readConfig({ FULL_REPORT_READ_EVERY: "12h", FULL_DIRECTORY_READ_EVERY: "90m" }).sync).toEqual({
+      fullReportEveryMs: 43_200_000,
+      fullDirectoryEveryMs: 5_400_000,
+    });
+    expect(readConfig({ FULL_REPORT_READ_EVERY: "0" }).sync.fullReportEveryMs).toBe(0);
+  });
+
   it.each([
+    [{ FULL_REPORT_READ_EVERY: "daily" }, "FULL_REPORT_READ_EVERY"],
+    [{ FULL_REPORT_READ_EVERY: "-1d" }, "FULL_REPORT_READ_EVERY"],
+    [{ FULL_DIRECTORY_READ_EVERY: "1w" }, "FULL_DIRECTORY_READ_EVERY"],
     [{ AZURE_TENANT_ID: "contoso" }, "AZURE_TENANT_ID"],
     [{ AZURE_CLIENT_ID: "abc" }, "AZURE_CLIENT_ID"],
     [{ GRAPH_BASE_URL: "graph.microsoft.com" }, "GRAPH_BASE_URL"],

@@ -111,7 +111,7 @@ describe("sync under throttling and failure", () => {
 
   it("keeps to the scaled pace without being throttled", async () => {
     graph.requests.length = 0;
-    expect((await runCliCaptured(["sync"], env)).code).toBe(0);
+    expect((await runCliCaptured(["sync", "--full"], env)).code).toBe(0);
     const reports = graph.requests.filter((r) => r.path === reportsPath);
     expect(reports.length).toBe(Math.ceil((tenant.users.filter((u) => u.inReport).length + tenant.deletedUsers.length) / 999));
     expect(reports.every((r) => r.status === 200)).toBe(true);

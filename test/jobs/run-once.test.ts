@@ -137,8 +137,11 @@ describe("run-once against the simulated tenant and Teams connector", () => {
     const before = world.connector.activities.length;
     const second = await runCliCaptured(["run-once"], world.env);
     expect(second.code).toBe(0);
-    // Everyone was reminded today or is held as unreachable: nothing is due.
-    expect(second.stdout).toBe("Synced 600 users. Planned 0 reminders and 0 escalations (0 new). Sent 0, unreachable 0, failed 0.\n");
+    // Everyone was reminded today or is held as unreachable: nothing is due. The directory has not
+    // changed since the first run's deltaLink.
+    expect(second.stdout).toBe(
+      "Synced 0 directory changes. Planned 0 reminders and 0 escalations (0 new). Sent 0, unreachable 0, failed 0.\n",
+    );
     expect(world.connector.activities.length).toBe(before);
   });
 });

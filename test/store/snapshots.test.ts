@@ -320,13 +320,22 @@ describeEachStore("snapshot rows and sync runs", (target) => {
         registrations: 0,
         report_pages: 0,
         user_pages: 0,
+        report_read: "full",
+        directory_read: "full",
+        delta_link: null,
       },
     ]);
     await recordSyncProgress(store, id, minutes(1), { users: 10, registrations: 8, report_pages: 1, user_pages: 2 });
     expect(
       await store.db.selectFrom("sync_runs").select(["heartbeat_at", "users", "registrations", "report_pages", "user_pages"]).execute(),
     ).toEqual([{ heartbeat_at: minutes(1).toISOString(), users: 10, registrations: 8, report_pages: 1, user_pages: 2 }]);
-    await completeSyncRun(store, id, minutes(2), { users: 20, registrations: 18, report_pages: 2, user_pages: 3 });
+    await completeSyncRun(
+      store,
+      id,
+      minutes(2),
+      { users: 20, registrations: 18, report_pages: 2, user_pages: 3 },
+      { report_read: "filtered", directory_read: "delta", delta_link: "https://graph.microsoft.com/v1.0/users/delta?$deltatoken=t" },
+    );
     expect(await store.db.selectFrom("sync_runs").selectAll().execute()).toEqual([
       {
         id,
@@ -339,6 +348,9 @@ describeEachStore("snapshot rows and sync runs", (target) => {
         registrations: 18,
         report_pages: 2,
         user_pages: 3,
+        report_read: "filtered",
+        directory_read: "delta",
+        delta_link: "https://graph.microsoft.com/v1.0/users/delta?$deltatoken=t",
       },
     ]);
   });

@@ -3,8 +3,6 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { DemoReportData } from "../../sandbox/demo/report/demo-report-data.js";
 import { DateTime } from "luxon";
-import { playDemo } from "../../sandbox/demo/play-demo.js";
-import { writeDemoReport } from "../../sandbox/demo/report/write-demo-report.js";
 import type { CliIo } from "../cli-io.js";
 
 interface DemoOptions {
@@ -38,6 +36,9 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         `Playing a ${options.days}-day MFA campaign for a simulated tenant of ${options.size} people (seed ${options.seed}), ` +
           `from ${start}.\n\n`,
       );
+      // The demo brings the whole bot and the simulated services: loaded only when played.
+      const { playDemo } = await import("../../sandbox/demo/play-demo.js");
+      const { writeDemoReport } = await import("../../sandbox/demo/report/write-demo-report.js");
       const data = await playDemo({
         size: Number(options.size),
         seed: Number(options.seed),

@@ -5,7 +5,6 @@ import { ErrorCode } from "../../errors/error-code.js";
 import { runCampaign } from "../../jobs/run-campaign.js";
 import { formatCount } from "../../reports/format-numbers.js";
 import type { CliIo } from "../cli-io.js";
-import { openBot } from "../../app/open-bot.js";
 import { openRuntime } from "../../app/open-runtime.js";
 import { resolveCatalogAppId } from "../../app/resolve-catalog-app-id.js";
 
@@ -22,6 +21,8 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
       const runtime = await openRuntime({ env: io.env, defaultLogLevel: "warn", ...(io.fetch ? { fetch: io.fetch } : {}) });
       try {
         const policy = readCampaign(runtime.config.campaignFile);
+        // The Teams SDK is loaded by the commands that serve or send only: `sync` and `status` stay light.
+        const { openBot } = await import("../../app/open-bot.js");
         const bot = openBot(runtime, policy, await resolveCatalogAppId(runtime.config, runtime.graph(), runtime.log));
         const result = await runCampaign({
           store: runtime.store,
@@ -30,10 +31,12 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
           clock: runtime.clock,
           log: runtime.log,
           delivery: bot.delivery,
+          syncSchedule: runtime.config.sync,
         });
         const d = result.delivery;
+        const synced = result.sync?.directoryRead === "delta" ? "directory changes" : "users";
         io.stdout.write(
-          `${result.sync ? `Synced ${formatCount(result.sync.users)} users. ` : ""}` +
+          `${result.sync ? `Synced ${formatCount(result.sync.users)} ${synced}. ` : ""}` +
             `Planned ${formatCount(result.plan.remind)} reminders and ${formatCount(result.plan.escalate)} escalations ` +
             `(${formatCount(result.queued)} new). ` +
             `Sent ${formatCount(d.sent)}${d.installed ? ` (installed the bot for ${formatCount(d.installed)})` : ""}, ` +

@@ -20,6 +20,7 @@ interface SandboxOptions {
   token: string;
   reportsPace: string;
   scenario: string;
+  registered?: string;
 }
 
 export function registerSandboxCommand(program: Command, io: CliIo): void {
@@ -32,6 +33,7 @@ export function registerSandboxCommand(program: Command, io: CliIo): void {
     .option("--port <n>", "port on 127.0.0.1 (0: any free one)", "0")
     .option("--token <token>", "the bearer token it accepts", "sandbox")
     .option("--reports-pace <pace>", "the reports throttle, COUNT/SECONDS", "5/10")
+    .option("--registered <share>", "share of people already MFA-registered, 0 to 1 (default: about three in four)")
     .option("--scenario <name>", `the tenant's setup, for doctor: ${DOCTOR_SCENARIOS.join(", ")}`, "all-good")
     .addHelpText(
       "after",
@@ -47,7 +49,16 @@ export function registerSandboxCommand(program: Command, io: CliIo): void {
         );
       }
       const [limit, seconds] = options.reportsPace.split("/").map(Number);
-      const tenant = generateTenant({ seed: Number(options.seed), size: Number(options.size), nowMs: Date.now() });
+      const registeredShare = options.registered === undefined ? undefined : Number(options.registered);
+      if (registeredShare !== undefined && !(registeredShare >= 0 && registeredShare <= 1)) {
+        throw new AppError(ErrorCode.ConfigInvalid, `--registered: expected a share from 0 to 1, got "${options.registered}"`);
+      }
+      const tenant = generateTenant({
+        seed: Number(options.seed),
+        size: Number(options.size),
+        nowMs: Date.now(),
+        ...(registeredShare === undefined ? {} : { registeredShare }),
+      });
       const server = await startGraphServer(tenant, {
         port: Number(options.port),
         token: options.token,

@@ -8,7 +8,6 @@ import { asLostConnection } from "../../store/lost-connection.js";
 import { chooseListenHost } from "../../teams/choose-listen-host.js";
 import { serveBot } from "../../app/serve-bot.js";
 import type { CliIo } from "../cli-io.js";
-import { openBot } from "../../app/open-bot.js";
 import { openRuntime } from "../../app/open-runtime.js";
 import { keepServing } from "../../app/keep-serving.js";
 import { resolveCatalogAppId } from "../../app/resolve-catalog-app-id.js";
@@ -29,6 +28,8 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       const stopKeeping = keepServing(log);
       const policy = readCampaign(config.campaignFile);
       const { host, local } = chooseListenHost(config);
+      // The Teams SDK is loaded by the commands that serve or send only: `sync` and `status` stay light.
+      const { openBot } = await import("../../app/open-bot.js");
       const bot = openBot(runtime, policy, await resolveCatalogAppId(config, runtime.graph(), log));
       let running: Promise<CampaignRunSummary> | undefined;
       // What /healthz may say about the last run: when, and its outcome as a code. The error's
@@ -52,7 +53,15 @@ export function registerStartCommand(program: Command, io: CliIo): void {
               // node-cron's noOverlap skips a tick while the previous run is still going; this guard
               // also covers a run started some other way.
               if (running) return;
-              running = runCampaign({ store, graph: runtime.graph(), policy, clock, log, delivery: { ...bot.delivery } });
+              running = runCampaign({
+                store,
+                graph: runtime.graph(),
+                policy,
+                clock,
+                log,
+                delivery: { ...bot.delivery },
+                syncSchedule: config.sync,
+              });
               try {
                 const summary = await running;
                 // Teams stopped answering mid-run: the run ended early and the rest waits for the next tick.

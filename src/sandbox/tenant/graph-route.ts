@@ -27,6 +27,10 @@ export interface GraphEnvironment {
   reportLagMs: number;
   /** The registration report answers 400 to `$top` (it is not among the options its docs list). */
   reportRefusesTop: boolean;
+  /** The most rows a report or delta page holds, whatever was asked: Graph may send smaller pages. */
+  pageCap: number;
+  /** How long a /users/delta deltaLink stays usable, in ms on the clock. */
+  deltaTokenLifetimeMs: number;
 }
 
 export interface GraphReply {

@@ -66,7 +66,7 @@ export const listRegistrationDetailsRoute: GraphRoute = {
       throw badRequest("Query option '$top' is not supported on this resource.");
     const select = parseSelect(query.$select, PROPERTIES, TYPE);
     const filter = query.$filter === undefined ? undefined : compileODataFilter(query.$filter, FILTERABLE);
-    const top = parseTop(query.$top);
+    const top = Math.min(parseTop(query.$top), environment.pageCap);
     const start = query.$skiptoken === undefined ? 0 : cursorOf(decodePageToken("reports", query.$skiptoken));
     const candidates = environment.tenant.reportCandidates();
     const accept = (user: SimulatedUser): UserRegistrationDetails | undefined => {

@@ -40,6 +40,24 @@ export interface SimulatedTenantInit {
 
 export type TeamsInstallOutcome = "installed" | "alreadyInstalled" | "blocked" | "userNotFound";
 
+/** The directory properties a test may change on a user; each change is logged for /users/delta. */
+export type DirectoryEdit = Partial<
+  Pick<SimulatedUser, "displayName" | "givenName" | "department" | "jobTitle" | "accountEnabled" | "managerId" | "preferredLanguage">
+>;
+
+/**
+ * One entry of the directory's change log, which /users/delta answers from: a user created or
+ * changed (the Graph property names that changed; "manager" for the manager), or removed.
+ */
+export interface DirectoryChange {
+  readonly id: string;
+  readonly properties: readonly string[];
+  /** Graph's @removed reason: "changed" when the user went to the recycle bin (restorable for 30 days), "deleted" when gone for good. */
+  readonly removed?: "changed" | "deleted";
+  /** The manager before this change, for manager@delta's removal entry. */
+  readonly previousManagerId?: string | null;
+}
+
 /**
  * The in-memory directory. Lookups go through maps because the Graph server answers per-user calls
  * against 100,000 users; the arrays keep Graph's listing order.
@@ -50,9 +68,9 @@ export class SimulatedTenant {
   /** The `<name>.onmicrosoft.com` domain guests' UPNs live under. */
   readonly initialDomain: string;
   readonly generatedAtMs: number;
-  /** Directory users in the order GET /users lists them. */
-  readonly users: readonly SimulatedUser[];
-  readonly deletedUsers: readonly SimulatedUser[];
+  private readonly list: SimulatedUser[];
+  private readonly deletedList: SimulatedUser[];
+  private readonly changes: DirectoryChange[] = [];
   readonly groups: TenantGroups;
   readonly groupMembers: ReadonlyMap<string, readonly string[]>;
   readonly teamsApp: TeamsAppInfo;
@@ -78,8 +96,8 @@ export class SimulatedTenant {
     this.tenantId = init.tenantId ?? stableGuid("tenant", init.domain);
     this.initialDomain = `${init.domain.split(".")[0] ?? init.domain}.onmicrosoft.com`;
     this.generatedAtMs = init.generatedAtMs;
-    this.users = init.users;
-    this.deletedUsers = init.deletedUsers ?? [];
+    this.list = [...init.users];
+    this.deletedList = [...(init.deletedUsers ?? [])];
     this.groups = init.groups;
     this.groupMembers = new Map(Object.entries(init.groupMembers).map(([id, members]) => [id.toLowerCase(), members]));
     this.teamsApp = init.teamsApp;
@@ -90,6 +108,67 @@ export class SimulatedTenant {
       this.byUpn.set(user.userPrincipalName.toLowerCase(), user);
     }
     for (const user of this.deletedUsers) this.deletedById.set(user.id, user);
+  }
+
+  /** Directory users in the order GET /users lists them. */
+  get users(): readonly SimulatedUser[] {
+    return this.list;
+  }
+
+  /** Users deleted from the directory whose rows the registration report still lists. */
+  get deletedUsers(): readonly SimulatedUser[] {
+    return this.deletedList;
+  }
+
+  /** How many directory changes have been logged: a /users/delta token remembers this position. */
+  get changeCount(): number {
+    return this.changes.length;
+  }
+
+  /** The directory changes logged from position `from` up to (not including) `to`. */
+  changesBetween(from: number, to: number): readonly DirectoryChange[] {
+    return this.changes.slice(from, to);
+  }
+
+  /** A new account in the directory (a new hire): the report lists them only once it catches up (`inReport`). */
+  addUser(user: SimulatedUser): void {
+    if (this.byId.has(user.id)) throw new Error(`duplicate user id ${user.id}`);
+    this.list.push(user);
+    this.byId.set(user.id, user);
+    this.byUpn.set(user.userPrincipalName.toLowerCase(), user);
+    this.reportOrder = undefined;
+    this.changes.push({ id: user.id, properties: ["*"] });
+  }
+
+  /** Changes directory properties of a user, as an admin or HR sync would. */
+  editUser(id: string, edit: DirectoryEdit): SimulatedUser {
+    const user = this.userById(id);
+    if (user === undefined) throw new Error(`no user with id ${id}`);
+    const previousManagerId = user.managerId;
+    const properties: string[] = [];
+    for (const [name, value] of Object.entries(edit) as [keyof DirectoryEdit, unknown][]) {
+      if (user[name] === value) continue;
+      (user as unknown as Record<string, unknown>)[name] = value;
+      properties.push(name === "managerId" ? "manager" : name);
+    }
+    if (properties.length > 0) this.changes.push({ id: user.id, properties, previousManagerId });
+    return user;
+  }
+
+  /**
+   * A leaver: gone from the directory (to the recycle bin, or for good). The registration report
+   * keeps the row until it is next recomputed, as Entra's does.
+   */
+  removeUser(id: string, reason: "changed" | "deleted" = "changed"): void {
+    const user = this.userById(id);
+    if (user === undefined) throw new Error(`no user with id ${id}`);
+    this.list.splice(this.list.indexOf(user), 1);
+    this.byId.delete(user.id);
+    this.byUpn.delete(user.userPrincipalName.toLowerCase());
+    this.deletedList.push(user);
+    this.deletedById.set(user.id, user);
+    this.reportOrder = undefined;
+    this.changes.push({ id: user.id, properties: [], removed: reason });
   }
 
   userById(id: string): SimulatedUser | undefined {

@@ -35,6 +35,14 @@ export interface GraphServerOptions {
   setup?: TenantSetup;
   /** The registration report refuses `$top` with a 400, as Graph may: its docs list only $filter and $orderby. */
   reportRefusesTop?: boolean;
+  /**
+   * How long a /users/delta deltaLink stays usable; default seven days, the lifetime Microsoft gives
+   * identity resources' delta links (devblogs.microsoft.com/microsoft365dev, "Duration of change
+   * tracking tokens for identity and education resources").
+   */
+  deltaTokenLifetimeMs?: number;
+  /** The most rows a report or /users/delta page holds, whatever the client asks (default 999). Small pages make small tenants page. */
+  pageCap?: number;
 }
 
 export interface RecordedRequest {
@@ -79,6 +87,8 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
     clock,
     reportLagMs: options.reportLagMs ?? 0,
     reportRefusesTop: options.reportRefusesTop ?? false,
+    deltaTokenLifetimeMs: options.deltaTokenLifetimeMs ?? 7 * 86_400_000,
+    pageCap: options.pageCap ?? 999,
   };
 
   // Order of checks: token, injected faults, the reports throttle, permissions, then the resource.

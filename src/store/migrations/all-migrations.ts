@@ -5,6 +5,7 @@ import { campaign } from "./002-campaign.js";
 import { campaignFigures } from "./003-campaign-figures.js";
 import { teamsFacts } from "./004-teams-facts.js";
 import { signInInterrupts } from "./005-sign-in-interrupts.js";
+import { incrementalSync } from "./006-incremental-sync.js";
 
 /** Every migration in order. Names sort in the order they must run; never rename a shipped one. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -14,5 +15,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     "003-campaign-figures": campaignFigures(),
     "004-teams-facts": teamsFacts(),
     "005-sign-in-interrupts": signInInterrupts(),
+    "006-incremental-sync": incrementalSync(),
   };
 }
