@@ -17,14 +17,22 @@ export async function queueDecisions(store: Store, page: PlanPage, now: Date, no
     const person = page.people.get(d.userId);
     if (!person) continue;
     if (d.action === "remind") {
-      const payload: OutboxPayload = {
-        card: "reminder",
-        kind: d.kind,
-        deadline: d.deadline,
-        firstName: firstNameOf(person),
-        preferredLanguage: person.preferredLanguage,
-        methodsRegistered: person.methodsRegistered,
-      };
+      const payload: OutboxPayload = d.signIn
+        ? {
+            card: "signInHelp",
+            firstName: firstNameOf(person),
+            preferredLanguage: person.preferredLanguage,
+            app: d.signIn.app,
+            at: d.signIn.at,
+          }
+        : {
+            card: "reminder",
+            kind: d.kind,
+            deadline: d.deadline,
+            firstName: firstNameOf(person),
+            preferredLanguage: person.preferredLanguage,
+            methodsRegistered: person.methodsRegistered,
+          };
       messages.push({
         kind: "reminder",
         userId: d.userId,

@@ -47,6 +47,18 @@ export async function countSentByKind(store: Store): Promise<Map<OutboxKind, num
   return new Map(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
+/** How many sign-in help cards were sent (reminders whose step is signin-<day>). */
+export async function countSentSignInHelp(store: Store): Promise<number> {
+  const row = await store.db
+    .selectFrom("outbox")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("status", "=", "sent")
+    .where("kind", "=", "reminder")
+    .where("step", "like", "signin-%")
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export type SentMessageRow = Pick<OutboxRow, "activity_id" | "kind" | "payload" | "step" | "status" | "recipient_id" | "user_id">;
 
 /** Every message in the outbox with what a report of who received what needs. */

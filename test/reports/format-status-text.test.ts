@@ -33,6 +33,7 @@ const campaign: StatusSummary = {
   departments: {},
   unreachable: [],
   unreachableCount: 0,
+  signInInterrupts: { since: "2026-10-27T11:00:00.000Z", people: 0, topApps: [] },
 };
 
 const full = (n: number) => "█".repeat(n);

@@ -40,6 +40,9 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
             `unreachable ${formatCount(d.unreachable)}, failed ${formatCount(d.failed)}` +
             `${d.held ? `, held ${formatCount(d.held)} until the Teams app setup is fixed` : ""}.\n`,
         );
+        if (result.signIns && !result.signIns.read) {
+          io.stdout.write(`Sign-in log not read: ${result.signIns.problem}. ${result.signIns.hint}\n`);
+        }
         if (d.halted) {
           throw new AppError(
             ErrorCode.TeamsSendFailed,

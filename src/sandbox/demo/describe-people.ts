@@ -12,6 +12,8 @@ export interface DemoOutcome {
   readonly days: DemoDay[];
   readonly replies: ReadonlyMap<string, DemoMessage[]>;
   readonly registeredOn: ReadonlyMap<string, string>;
+  /** YYYY-MM-DD: from this day Entra ID stops people without a second method at sign-in. */
+  readonly enforcementDate: string | null;
   readonly startedAt: number;
   readonly endedAt: number;
 }
@@ -36,12 +38,15 @@ export async function describePeople(world: DemoWorld, outcome: DemoOutcome): Pr
       const label =
         payload.card === "reminder"
           ? reminderLabel(payload.kind, row.step ?? "")
-          : payload.card === "escalation"
-            ? `Escalation: ${payload.person.displayName} has not registered`
-            : payload.card === "digest"
-              ? `Weekly digest: ${payload.reports.length} of their people not registered`
-              : "Posted to a channel";
-      add(activity.userId, { at, kind: payload.card === "reminder" ? "reminder" : "escalation", label, card });
+          : payload.card === "signInHelp"
+            ? `Help after being stopped at sign-in to ${payload.app}`
+            : payload.card === "escalation"
+              ? `Escalation: ${payload.person.displayName} has not registered`
+              : payload.card === "digest"
+                ? `Weekly digest: ${payload.reports.length} of their people not registered`
+                : "Posted to a channel";
+      const toThem = payload.card === "reminder" || payload.card === "signInHelp";
+      add(activity.userId, { at, kind: toThem ? "reminder" : "escalation", label, card });
     }
   }
   for (const [userId, list] of outcome.replies) for (const m of list) add(userId, m);
@@ -82,6 +87,13 @@ export async function describePeople(world: DemoWorld, outcome: DemoOutcome): Pr
     });
   }
   const actions = await countActions(store, ["person.snoozed", "person.askedForHelp"]);
+  const helpCards = rows.filter((r) => r.kind === "reminder" && r.status === "sent" && (r.step ?? "").startsWith("signin-"));
+  const helpedOn = new Map<string, string>();
+  for (const r of helpCards) {
+    const day = (r.step ?? "").slice("signin-".length);
+    if (!helpedOn.has(r.recipient_id) || day < (helpedOn.get(r.recipient_id) ?? "")) helpedOn.set(r.recipient_id, day);
+  }
+  const stopped = new Set(world.tenant.signInLog.filter((s) => s.errorCode !== 0).map((s) => s.userId));
   return {
     campaignName: world.policy.name,
     tenantSize: outcome.size,
@@ -98,6 +110,17 @@ export async function describePeople(world: DemoWorld, outcome: DemoOutcome): Pr
       unreachable: unreachable.size,
       excluded: excluded.length,
     },
+    enforcement:
+      outcome.enforcementDate === null
+        ? null
+        : {
+            date: outcome.enforcementDate,
+            peopleStopped: stopped.size,
+            helpCards: helpCards.length,
+            peopleHelped: helpedOn.size,
+            // Registered on or after the day of their first help card.
+            registeredAfterHelp: [...helpedOn].filter(([id, day]) => (outcome.registeredOn.get(id) ?? "") >= day).length,
+          },
   };
 }
 

@@ -20,6 +20,7 @@ export function demoReportHeader(data: DemoReportData): string {
     tile("Help requests", formatCount(totals.helpRequests), "“I need help” pressed"),
     tile("Unreachable", formatCount(totals.unreachable), "could not be messaged"),
     tile("Excluded", formatCount(totals.excluded), "left out by policy"),
+    ...enforcementTiles(data.enforcement),
   ];
   return (
     `<header class="page-header">
@@ -36,6 +37,20 @@ ${tiles.join("\n")}
 </ul>
 </header>`
   );
+}
+
+/** How the bot helped the people Entra ID stopped at sign-in once MFA was enforced halfway through. */
+function enforcementTiles(enforcement: DemoReportData["enforcement"]): string[] {
+  if (!enforcement) return [];
+  const since = `after enforcement on ${shortDate(enforcement.date, true)}`;
+  return [
+    tile("Stopped at sign-in", formatCount(enforcement.peopleStopped), `people without a second method, ${since}`),
+    tile(
+      "Helped after sign-in",
+      formatCount(enforcement.peopleHelped),
+      `got the help card (${formatCount(enforcement.helpCards)} sent); ${formatCount(enforcement.registeredAfterHelp)} registered after it`,
+    ),
+  ];
 }
 
 function shareTile(title: string, day: DemoDay | undefined): string {
