@@ -36,6 +36,8 @@ describe("one table of card verbs", () => {
       "reminder.json: help",
       "reminder.json: noSmartphone",
       "reminder.json: snooze",
+      "sign-in-help.json: done",
+      "sign-in-help.json: help",
       "snooze-refused.json: help",
       "snoozed.json: done",
       "snoozed.json: help",
