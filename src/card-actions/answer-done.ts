@@ -38,7 +38,7 @@ export interface DoneDeps {
 
 export interface DoneRequest {
   readonly row: OutboxRow;
-  readonly payload: Extract<OutboxPayload, { card: "reminder" }>;
+  readonly payload: Extract<OutboxPayload, { card: "reminder" | "signInHelp" }>;
   readonly context: CardContext;
   readonly daysLeft: number;
   readonly snoozeAvailable: boolean;
@@ -103,7 +103,8 @@ async function checkRegistration(request: DoneRequest, deps: DoneDeps): Promise<
     "stillMissing",
     {
       ...payload,
-      kind: payload.kind,
+      // The sign-in help card has no step of its own: past the deadline it is overdue, before it "before".
+      kind: payload.card === "reminder" ? payload.kind : request.daysLeft < 0 ? "overdue" : "upcoming",
       methodsRegistered: live.methods,
       methodsFound: live.methods,
       daysLeft: request.daysLeft,

@@ -13,7 +13,8 @@ import { firstKnownLanguage } from "../cards/pick-language.js";
 import { answerDone } from "./answer-done.js";
 import type { CardActionDeps, CardActionResult, CardPress } from "./card-press.js";
 
-type ReminderPayload = Extract<OutboxPayload, { card: "reminder" }>;
+/** The buttons a reminder carries also sit on the sign-in help card, which stands for that day's reminder. */
+type ReminderPayload = Extract<OutboxPayload, { card: "reminder" | "signInHelp" }>;
 
 /** What every button on a reminder works with; reading it records that the person answered. */
 async function readReminderPress(press: CardPress, deps: CardActionDeps) {

@@ -13,8 +13,11 @@ export type OutboxPayload =
   | {
       /** The help card for someone Entra ID stopped at sign-in; it stands for that day's reminder. */
       readonly card: "signInHelp";
+      /** The person's deadline and methods, for the buttons it shares with the reminder ("I've done it", "I need help"). */
+      readonly deadline: string;
       readonly firstName: string;
       readonly preferredLanguage: string | null;
+      readonly methodsRegistered: readonly string[];
       readonly app: string;
       /** ISO instant of the interrupted sign-in. */
       readonly at: string;

@@ -20,8 +20,10 @@ export async function queueDecisions(store: Store, page: PlanPage, now: Date, no
       const payload: OutboxPayload = d.signIn
         ? {
             card: "signInHelp",
+            deadline: d.deadline,
             firstName: firstNameOf(person),
             preferredLanguage: person.preferredLanguage,
+            methodsRegistered: person.methodsRegistered,
             app: d.signIn.app,
             at: d.signIn.at,
           }

@@ -179,6 +179,59 @@ describeEachStore("answering a button on a card", (target) => {
     ]);
   });
 
+  it("answers the sign-in help card's buttons as a reminder's: I need help tells the helpdesk, I've done it checks live", async () => {
+    const signInHelp: OutboxPayload = {
+      card: "signInHelp",
+      deadline: "2026-12-01",
+      firstName: "Alan",
+      preferredLanguage: "en-GB",
+      methodsRegistered: [],
+      app: "Outlook",
+      at: "2026-11-03T08:12:00.000Z",
+    };
+    const [helpId = ""] = await queueMessages(
+      store,
+      [{ kind: "reminder", userId: "u2", recipientId: "u2", phase: "Pilot", step: "signin-2026-11-03", payload: signInHelp }],
+      new Date(now - 3_600_000),
+    );
+    const notices: AdaptiveCard[] = [];
+    deps = {
+      ...deps,
+      notifyHelpdesk: (card) => (notices.push(card), Promise.resolve()),
+      liveMethods: (userId) => (liveChecks.push(userId), Promise.resolve({ methods: [], unknownTypes: [] })),
+    };
+    expect(await press("help", { outboxId: helpId, userId: "u2" }, "u2")).toEqual({ card: renderCard("helpRequested", {}, context) });
+    // Four weeks from Tuesday 3 November to the deadline on Tuesday 1 December.
+    const expectedNotice = {
+      person: { id: "u2", displayName: "Alan Turing", userPrincipalName: "alan@contoso.com" },
+      deadline: "2026-12-01",
+      daysLeft: 28,
+      methodsRegistered: [],
+      requestedAt: "2026-11-03T11:00:00.000Z",
+    };
+    expect(notices).toEqual([renderCard("helpdeskNotice", expectedNotice, cardContextFor(policy, "en", policy.timeZone))]);
+    const done = (await press("done", { outboxId: helpId, userId: "u2" }, "u2")) as { card: AdaptiveCard };
+    expect(liveChecks).toEqual(["u2"]);
+    expect(done.card).toEqual(
+      renderCard(
+        "stillMissing",
+        {
+          ...signInHelp,
+          kind: "upcoming",
+          methodsRegistered: [],
+          methodsFound: [],
+          daysLeft: 28,
+          snoozeAvailable: true,
+          hardwareTokenNote: true,
+          outboxId: helpId,
+          userId: "u2",
+        },
+        context,
+      ),
+    );
+    expect((await audit()).map((a) => a.action)).toEqual(["person.askedForHelp", "person.claimedDone"]);
+  });
+
   it("lets only the manager the digest went to press Remind them now", async () => {
     expect(await press("remindTeam", { digestId, managerId: "m1" }, "u1")).toEqual({
       message: "This card was sent to someone else, so only they can use its buttons.",
