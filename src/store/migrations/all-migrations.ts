@@ -4,6 +4,7 @@ import { foundation } from "./001-foundation.js";
 import { campaign } from "./002-campaign.js";
 import { campaignFigures } from "./003-campaign-figures.js";
 import { teamsFacts } from "./004-teams-facts.js";
+import { sharedPace } from "./005-shared-pace.js";
 
 /** Every migration in order. Names sort in the order they must run; never rename a shipped one. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -12,5 +13,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     "002-campaign": campaign(),
     "003-campaign-figures": campaignFigures(),
     "004-teams-facts": teamsFacts(),
+    "005-shared-pace": sharedPace(dialect),
   };
 }
