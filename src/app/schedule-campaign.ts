@@ -11,6 +11,8 @@ import type { Runtime } from "./open-runtime.js";
 export interface ScheduledCampaign {
   /** When the last run this instance led ended, and how (an error code, never its text). */
   lastRun(): { at: string; outcome: string } | null;
+  /** Whether a tick of this instance is under way (leading a run, or finding out that another leads). */
+  busy(): boolean;
   /** No more ticks; resolves once a run under way has ended (its drain told to stop separately). */
   stop(): Promise<void>;
 }
@@ -66,6 +68,7 @@ export function scheduleCampaign(runtime: Runtime, bot: Bot, policy: CampaignPol
 
   return {
     lastRun: () => last,
+    busy: () => running !== undefined,
     stop: async () => {
       await task.stop();
       await running;

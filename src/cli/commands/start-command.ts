@@ -66,7 +66,9 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       );
       if (schedule) io.stdout.write(`Campaign "${policy.name}" runs on "${policy.schedule}" (${policy.timeZone}).\n`);
       // Whoever leads a run, every instance on the database helps send what it queued, within the one shared pace.
-      const helping = options.schedule && store.dialect === "postgres" ? setInterval(() => bot.deliverSoon(), helpEveryMs) : undefined;
+      // (A run this instance leads drains for itself.)
+      const helping =
+        schedule && store.dialect === "postgres" ? setInterval(() => schedule.busy() || bot.deliverSoon(), helpEveryMs) : undefined;
 
       await new Promise<void>((resolve) => {
         process.once("SIGINT", resolve);
