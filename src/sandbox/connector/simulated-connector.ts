@@ -235,7 +235,8 @@ function botOf(authorization: string | undefined): string {
   if (!payload) return "anonymous";
   try {
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { appid?: unknown; azp?: unknown };
-    return String(claims.appid ?? claims.azp ?? "anonymous");
+    const app = claims.appid ?? claims.azp;
+    return typeof app === "string" ? app : "anonymous";
   } catch {
     return "anonymous";
   }
