@@ -37,11 +37,20 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const log = createLogger(config.logLevel ?? options.defaultLogLevel);
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.database, log);
+  // The shared paces ask the database for every request to Teams and to the reports; a pool of
+  // their own keeps them from queueing behind the outbox's queries when every lane is busy.
+  const paceStore = config.database.kind === "postgres" ? await openStore(config.database, log) : store;
   // Graph's identity-reports quota is per app per tenant: every Graph client of this process, and
   // on PostgreSQL every instance, reads the report and checks people live through this one lane.
-  const reportsPace = openPace(store, "graph-reports", { ...config.graph.reportsPace, staleMs: 2 * config.graph.timeoutMs }, clock, log);
+  const reportsPace = openPace(
+    paceStore,
+    "graph-reports",
+    { ...config.graph.reportsPace, staleMs: 2 * config.graph.timeoutMs },
+    clock,
+    log,
+  );
   const teamsPace = openPace(
-    store,
+    paceStore,
     `teams:${config.teams.bot?.appId ?? "local"}:${config.teams.tenantId ?? "any"}`,
     { ...config.teams.pace, staleMs: 2 * config.teams.timeoutMs },
     clock,
@@ -65,6 +74,9 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(events ? { events } : {}),
       }),
-    close: () => store.close(),
+    close: async () => {
+      await store.close();
+      if (paceStore !== store) await paceStore.close();
+    },
   };
 }

@@ -13,15 +13,24 @@ export interface PaceRule {
   readonly staleMs: number;
 }
 
-/** Takes a slot in the lane's window: its id, or how long to wait (ms) before asking again. */
-export async function takePaceSlot(store: Store, lane: string, rule: PaceRule): Promise<{ slot: number } | { waitMs: number }> {
+/* How far ahead a full window reserves the next slot to free, so that a waiting instance need not ask again. */
+const aheadMs = 100;
+
+/**
+ * Takes a slot in the lane's window: its id and when it may be used (ms from now, 0 at once), or
+ * how long to wait (ms) before asking again.
+ */
+export async function takePaceSlot(
+  store: Store,
+  lane: string,
+  rule: PaceRule,
+): Promise<{ slot: number; afterMs: number } | { waitMs: number }> {
   const { rows } = await sql<{ slot: number | null; wait_ms: number }>`
-    select slot, wait_ms from take_pace_slot(${lane}, ${rule.limit}, ${Math.round(rule.windowMs)}, ${Math.round(rule.staleMs)})`.execute(
-    store.db,
-  );
+    select slot, wait_ms
+    from take_pace_slot(${lane}, ${rule.limit}, ${Math.round(rule.windowMs)}, ${Math.round(rule.staleMs)}, ${aheadMs})`.execute(store.db);
   const row = rows[0];
   if (!row) throw new Error(`take_pace_slot answered nothing for ${lane}`);
-  return row.slot === null ? { waitMs: row.wait_ms } : { slot: Number(row.slot) };
+  return row.slot === null ? { waitMs: row.wait_ms } : { slot: Number(row.slot), afterMs: row.wait_ms };
 }
 
 /** Stamps the slot's request as completed, the moment its window starts counting from. */

@@ -32,9 +32,18 @@ export class SharedWindow implements RequestPace {
   }
 
   acquire(onWait?: (ms: number) => void): Promise<() => void> {
-    const mine = this.turn.then(() => this.take(onWait));
-    this.turn = mine.catch(() => undefined);
-    return mine;
+    // One question to the database at a time; waiting for a reserved slot's moment is not part of it.
+    const granted = this.turn.then(() => this.take(onWait));
+    this.turn = granted.catch(() => undefined);
+    return granted.then(async (grant) => {
+      if (typeof grant === "function") return grant;
+      if (grant.afterMs > 0) await this.clock.sleep(grant.afterMs);
+      // A pause this instance heard of meanwhile holds a reserved slot too.
+      for (let paused = this.resumeAt - this.clock.now(); paused > 0; paused = this.resumeAt - this.clock.now()) {
+        await this.clock.sleep(paused);
+      }
+      return this.release(grant.slot);
+    });
   }
 
   pauseUntil(at: number): void {
@@ -45,7 +54,8 @@ export class SharedWindow implements RequestPace {
     );
   }
 
-  private async take(onWait?: (ms: number) => void): Promise<() => void> {
+  /** A slot of the shared window (to use after `afterMs`), or, when the database does not answer, one of this instance's own. */
+  private async take(onWait?: (ms: number) => void): Promise<{ slot: number; afterMs: number } | (() => void)> {
     for (;;) {
       const pausedFor = this.resumeAt - this.clock.now();
       if (pausedFor > 0) {
@@ -67,16 +77,17 @@ export class SharedWindow implements RequestPace {
         return this.alone.acquire(onWait);
       }
       this.degraded = false;
-      if ("slot" in answer) {
-        const slot = answer.slot;
-        return () => {
-          finishPaceSlot(this.store, slot).catch((error: unknown) =>
-            this.log?.warn({ lane: this.lane, error: (error as Error).message }, "could not stamp a shared pace slot"),
-          );
-        };
-      }
+      if ("slot" in answer) return answer;
       onWait?.(answer.waitMs);
       await this.clock.sleep(answer.waitMs);
     }
+  }
+
+  private release(slot: number): () => void {
+    return () => {
+      finishPaceSlot(this.store, slot).catch((error: unknown) =>
+        this.log?.warn({ lane: this.lane, error: (error as Error).message }, "could not stamp a shared pace slot"),
+      );
+    };
   }
 }

@@ -4,7 +4,7 @@ import { runAsLeader, takeTick } from "../../src/store/leadership.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { claimMessages, queueMessages } from "../../src/store/outbox.js";
 import { holdPresence, releaseClaimsOfDeparted } from "../../src/store/presence.js";
-import { pausePaceLane, takePaceSlot } from "../../src/store/shared-pace.js";
+import { finishPaceSlot, pausePaceLane, takePaceSlot } from "../../src/store/shared-pace.js";
 import { dropConnections } from "../support/postgres-connections.js";
 import { describeEachStore, postgresTarget } from "../support/test-stores.js";
 
@@ -57,6 +57,20 @@ describe.skipIf(!pgUrl)(`what instances share on PostgreSQL${pgUrl ? "" : " (ski
     expect(answers[3]).toEqual({ waitMs: 5 });
     // Another lane is another budget.
     expect("slot" in (await takePaceSlot(other, "graph-reports", rule))).toBe(true);
+  });
+
+  it("reserves the next slot to free when it is a moment away, and otherwise says when to ask again", async () => {
+    store = await postgres.open();
+    const rule = { limit: 1, windowMs: 300, staleMs: 60_000 };
+    const first = await takePaceSlot(store, "teams", rule);
+    expect(first).toEqual({ slot: expect.any(Number) as number, afterMs: 0 });
+    await finishPaceSlot(store, (first as { slot: number }).slot);
+    // The slot frees 300 ms after it was stamped: more than a moment (100 ms) away, so no reservation yet.
+    const early = await takePaceSlot(store, "teams", rule);
+    expect("waitMs" in early && early.waitMs > 0 && early.waitMs <= 250).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, (early as { waitMs: number }).waitMs));
+    const reserved = await takePaceSlot(store, "teams", rule);
+    expect("slot" in reserved && reserved.afterMs >= 0 && reserved.afterMs <= 100).toBe(true);
   });
 
   it("holds every instance for a pause one of them set", async () => {
