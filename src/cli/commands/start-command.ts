@@ -79,14 +79,15 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       clearInterval(helping);
       bot.stopDelivering();
       const drained = await settleWithin(Promise.all([schedule?.stop(), bot.idle()]), config.server.shutdownGraceMs);
+      // Work still under way past the grace (a send waiting on Teams, a long sync) would hold the
+      // process, even its closing, until its own timeout; start owns its process, so it ends it
+      // shortly after the cleanup below has had its chance. (Unreferenced: it never holds the process up itself.)
+      if (!drained.done) setTimeout(() => process.exit(0), 3000).unref();
       const released = await releaseClaimsOf(store, senderPrefix(), new Date(clock.now())).catch(() => 0);
       log.info({ drained: drained.done, released }, "stopped");
       await server.close();
       await letStoreGo().catch(() => undefined);
       await runtime.close();
       stopKeeping();
-      // A send still under way past the grace would hold the process until its own timeout; start
-      // owns its process, so it ends it once everything above is done.
-      if (!drained.done) setTimeout(() => process.exit(0), 500).unref();
     });
 }
