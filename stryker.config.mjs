@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Mutation testing: `npm run test:mutation` (incremental), `npm run test:mutation:full` (every mutant). Not part of .ci/run (too slow for 2 cores on every
- * run); run it before resolving an issue that touches the code listed in `mutate`.
+ * Mutation testing: `npm run test:mutation` (incremental), `npm run test:mutation:full` (every mutant). Not part of
+ * .ci/run (too slow for 2 cores on every run); run it before resolving an issue that touches the code listed in `mutate`.
  *
  * @type {import("@stryker-mutator/api/core").PartialStrykerOptions}
  */

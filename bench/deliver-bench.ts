@@ -122,14 +122,17 @@ const activeS = (stats.lastAt - stats.firstAt) / 1000;
 const boundS = Math.ceil(stats.accepted / limit) - 1;
 const share = boundS / activeS;
 console.log(
-  `Delivery benchmark: ${people.toLocaleString("en-GB")} people, simulated Teams connector enforcing ${limit} requests/s per tenant${values.fresh ? ", opening every chat" : ""}\n`,
+  `Delivery benchmark: ${people.toLocaleString("en-GB")} people, simulated Teams connector enforcing ${limit} requests/s per ` +
+    `tenant${values.fresh ? ", opening every chat" : ""}\n`,
 );
 console.log(
-  `  wall time             ${wallS.toFixed(1)} s (${tally.sent.toLocaleString("en-GB")} sent, ${tally.retried} retried, ${tally.failed} failed)`,
+  `  wall time             ${wallS.toFixed(1)} s (${tally.sent.toLocaleString("en-GB")} sent, ${tally.retried} retried, ` +
+    `${tally.failed} failed)`,
 );
 console.log(`  requests accepted     ${stats.accepted.toLocaleString("en-GB")} (${stats.throttled} answered 429)`);
 console.log(
-  `  achieved rate         ${(stats.accepted / activeS).toFixed(2)} requests/s over ${activeS.toFixed(1)} s; the limit allows it in ${boundS} s`,
+  `  achieved rate         ${(stats.accepted / activeS).toFixed(2)} requests/s over ${activeS.toFixed(1)} s; the limit allows ` +
+    `it in ${boundS} s`,
 );
 console.log(`  share of the limit    ${(share * 100).toFixed(1)} % (goal: at least 98 %)`);
 console.log(`  messages per second   ${(stats.messages / activeS).toFixed(2)}`);

@@ -55,7 +55,8 @@ function orchestrate(): void {
       peakMb: number;
     };
     console.log(
-      `${r.size.toLocaleString("en-GB").padEnd(10)} ${String(r.pages).padStart(12)} ${r.wallS.toFixed(1).padStart(10)} ${r.boundS.toFixed(1).padStart(11)} ${(r.wallS / r.boundS).toFixed(3).padStart(7)} ${r.peakMb.toFixed(0).padStart(15)}`,
+      `${r.size.toLocaleString("en-GB").padEnd(10)} ${String(r.pages).padStart(12)} ${r.wallS.toFixed(1).padStart(10)} ` +
+        `${r.boundS.toFixed(1).padStart(11)} ${(r.wallS / r.boundS).toFixed(3).padStart(7)} ${r.peakMb.toFixed(0).padStart(15)}`,
     );
   }
   console.log("\nGoals: ratio within 1.1 of the bound; peak memory flat as the tenant grows, under 300 MB.");

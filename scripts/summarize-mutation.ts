@@ -53,7 +53,8 @@ for (const [file, { mutants }] of files) {
 }
 
 const row = (name: string, t: Tally) =>
-  `${name.padEnd(40)} ${scoreOf(t).toFixed(2).padStart(7)} %  ${String(t.killed).padStart(6)} ${String(t.survived).padStart(8)} ${String(t.noCoverage).padStart(8)}`;
+  `${name.padEnd(40)} ${scoreOf(t).toFixed(2).padStart(7)} %  ${String(t.killed).padStart(6)} ` +
+  `${String(t.survived).padStart(8)} ${String(t.noCoverage).padStart(8)}`;
 console.log(`${"Folder".padEnd(40)} ${"Score".padStart(9)}  ${"Killed".padStart(6)} ${"Survived".padStart(8)} ${"No cov.".padStart(8)}`);
 for (const [folder, t] of folders) console.log(row(folder, t));
 const all = tallyOf(files.flatMap(([, f]) => f.mutants));
@@ -62,8 +63,10 @@ console.log(row("all", all));
 const alive = files.flatMap(([file, { mutants }]) =>
   mutants
     .filter((m) => m.status === "Survived" || m.status === "NoCoverage")
-    .map((m) =>
-      `${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} ${(m.replacement ?? "").replace(/\s+/g, " ").slice(0, 80)}`.trim(),
+    .map(
+      (m) =>
+        `${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} ` +
+        `${(m.replacement ?? "").replace(/\s+/g, " ").slice(0, 80)}`.trim(),
     ),
 );
 if (alive.length > 0) console.log(`\nStill alive (explain each in stryker.config.mjs or kill it):\n${alive.join("\n")}`);

@@ -1,16 +1,14 @@
 import type { BotAdapter, BotApplication } from "../teams/bot-sdk-types.js";
-import { cardAttachment, renderCard } from "../cards/render-card.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
 import { createAdminRoster } from "../chatops/admin-roster.js";
 import { answerMessage } from "../chatops/answer-message.js";
-import { exportCsv } from "../chatops/export-command.js";
+import { answerAcceptedFile, answerDeclinedFile } from "../chatops/answer-file-consent.js";
+import { welcomeCard } from "../chatops/welcome-card.js";
+import { cardAttachment } from "../cards/render-card.js";
+import { replaceSentCard, type SentMessage } from "../delivery/replace-sent-card.js";
 import { answerCardAction } from "../card-actions/answer-card-action.js";
-import { answerDigestAction } from "../card-actions/answer-digest-action.js";
 import { cacheLiveChecks } from "../card-actions/cache-live-checks.js";
 import { meetsRequirement } from "../campaign/meets-requirement.js";
-import { cardContextFor } from "../cards/card-context.js";
-import { messageText } from "../cards/message-text.js";
-import { firstKnownLanguage, pickLanguage } from "../cards/pick-language.js";
 import { readLiveMethods } from "../graph/authentication-methods.js";
 import { appPackagePath } from "../doctor/app-package-path.js";
 import { runDoctor } from "../doctor/run-doctor.js";
@@ -18,10 +16,7 @@ import { renderOutboxMessage } from "../delivery/render-outbox-message.js";
 import { createAppInstaller, type AppInstaller } from "../delivery/app-installer.js";
 import { drainOutbox, type DrainOptions } from "../delivery/drain-outbox.js";
 import type { TeamsMessenger } from "../delivery/teams-messenger.js";
-import { readPeopleByIds } from "../store/read-people.js";
-import { readPersonState } from "../store/people-state.js";
 import type { AdaptiveCard } from "../cards/adaptive-card.js";
-import { currentSnapshot } from "../store/sync-runs.js";
 import type { ChatReply } from "../chatops/chat-reply.js";
 import { sendToPerson } from "../delivery/send-to-person.js";
 import { createBotApp } from "../teams/create-bot-app.js";
@@ -49,8 +44,9 @@ export interface Bot {
 }
 
 /**
- * The Teams side, assembled (with the app's catalog id as the start found it, for installs): one adapter for both directions, one pace shared by every send, the
- * proactive messenger, the Graph installer, and the application that answers people and admins.
+ * The Teams side, assembled (with the app's catalog id as the start found it, for installs): one adapter for both
+ * directions, one pace shared by every send, the proactive messenger, the Graph installer, and the application that
+ * answers people and admins. Wiring only: what each answer says, and to whom, is decided in chatops/ and card-actions/.
  */
 export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId = runtime.config.teams.catalogAppId): Bot {
   const { config, clock, store, log } = runtime;
@@ -108,15 +104,8 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
       isEnough: (live) => meetsRequirement(policy.requirement, false, live.methods),
     }),
     later,
-    replaceCard: async (message: { userId: string; conversationId: string; activityId: string }, card: AdaptiveCard) => {
-      const state = await readPersonState(store, message.userId);
-      const serviceUrl =
-        state?.conversation_id === message.conversationId && state.service_url ? state.service_url : config.teams.serviceUrl;
-      await messenger.update({ conversationId: message.conversationId, serviceUrl }, message.activityId, {
-        type: "message",
-        attachments: [cardAttachment(card)],
-      });
-    },
+    replaceCard: (message: SentMessage, card: AdaptiveCard) =>
+      replaceSentCard({ store, messenger, serviceUrl: config.teams.serviceUrl }, message, card),
     notifyHelpdesk: helpdesk
       ? async (card: object) => {
           await messenger.send(
@@ -130,16 +119,6 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
     () => runDoctor({ config, policy, graph, fetch: runtime.fetch, appPackagePath: appPackagePath(config) }, clock.now()),
     { store, clock, log },
   );
-  const languageOf = async (userId: string) => {
-    const snapshot = await currentSnapshot(store);
-    return snapshot ? (await readPeopleByIds(store, snapshot.id, [userId])).get(userId) : undefined;
-  };
-  // A reply speaks the language of the message it answers when we have it, else the directory's.
-  const replyLanguage = async (actorId: string | undefined, locale: string | undefined) => {
-    const person = actorId ? await languageOf(actorId) : undefined;
-    return pickLanguage(firstKnownLanguage(locale, person?.preferredLanguage));
-  };
-
   // An answer that names people, asked for in a channel, goes to the asker's 1:1 chat instead.
   const replyPrivately = async (userId: string, reply: ChatReply) => {
     const outcome = await sendToPerson(
@@ -163,23 +142,10 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
       message: (text, actorId, place, locale) =>
         answerMessage(text, actorId, place, { store, policy, clock, log, roster, deliverSoon, replyPrivately, runDoctor: doctor }, locale),
       cardAction: (verb, data, actorId, locale) =>
-        verb === "remindTeam"
-          ? answerDigestAction(data, actorId, { store, policy, now: () => clock.now(), log, deliverSoon }, locale)
-          : answerCardAction({ verb, data, actorId, locale }, { ...cardActions, store, log, now: () => clock.now() }),
-      welcome: async (actorId, name, locale) => {
-        const person = await languageOf(actorId);
-        const isAdmin = await roster.isAdmin(actorId);
-        return renderCard(
-          "welcome",
-          { firstName: person?.givenName ?? name.split(" ")[0] ?? "", isAdmin },
-          cardContextFor(policy, firstKnownLanguage(locale, person?.preferredLanguage), null),
-        );
-      },
-      acceptedFile: async (actorId, _name, locale) => {
-        if (!actorId || !(await roster.isAdmin(actorId))) return undefined;
-        return Buffer.from(await exportCsv(store, policy, await replyLanguage(actorId, locale)), "utf8");
-      },
-      declinedFile: async (actorId, locale) => messageText(await replyLanguage(actorId, locale), "exportDeclined"),
+        answerCardAction({ verb, data, actorId, locale }, { ...cardActions, store, log, now: () => clock.now(), deliverSoon }),
+      welcome: (actorId, name, locale) => welcomeCard(actorId, name, locale, { store, policy, roster }),
+      acceptedFile: (actorId, _name, locale) => answerAcceptedFile(actorId, locale, { store, policy, roster }),
+      declinedFile: (actorId, locale) => answerDeclinedFile(actorId, locale, store),
     },
   });
   return {

@@ -27,6 +27,8 @@ export interface RemindDecision {
   readonly daysLeft: number;
   /** True when this reminder fixes a per-person deadline (the first of a relative phase). */
   readonly fixesDeadline: boolean;
+  /** Set when Entra ID stopped them at sign-in since their last card: the help card goes instead of the reminder. */
+  readonly signIn?: { readonly at: string; readonly app: string };
   readonly reason: string;
 }
 

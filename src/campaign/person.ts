@@ -39,6 +39,14 @@ export interface PersonHistory {
   readonly unreachableCode: string | undefined;
   /** From Teams (the person's client), when they have talked to the bot. */
   readonly timeZone: string | undefined;
+  /** Sign-ins Entra ID interrupted because they had no second factor (the store keeps the lookback window), newest first. */
+  readonly signInInterrupts: readonly SignInInterruptSeen[];
+}
+
+/** One sign-in Entra ID stopped for want of a second factor: when, and to which app. */
+export interface SignInInterruptSeen {
+  readonly at: number;
+  readonly app: string;
 }
 
 export const emptyHistory: PersonHistory = {
@@ -54,4 +62,5 @@ export const emptyHistory: PersonHistory = {
   unreachableUntil: undefined,
   unreachableCode: undefined,
   timeZone: undefined,
+  signInInterrupts: [],
 };

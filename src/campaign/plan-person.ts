@@ -4,6 +4,7 @@ import { assessPerson } from "./assess-person.js";
 import { inWindow, isValidZone, localMoment, nextWindowOpening } from "./local-calendar.js";
 import type { Person, PersonHistory } from "./person.js";
 import type { CampaignPolicy, Phase } from "./policy.js";
+import { recentInterrupts } from "./sign-in-lookback.js";
 
 /** A manager, as far as an escalation needs to know them. */
 export interface ManagerView {
@@ -44,6 +45,30 @@ export function planPerson(person: Person, history: PersonHistory, ctx: PlanCont
   const relativeDays = phase.deadlineDaysAfterFirstReminder;
   const escalation = planEscalation(person, history, ctx, phase, deadline, daysLeft);
   const reminder = ((): Decision => {
+    const remindedToday = history.lastReminderAt !== undefined && localMoment(history.lastReminderAt, zone).date === local.date;
+    // Stopped at sign-in since their last card: help now, whatever the schedule says (even past the
+    // overdue limit), as that day's one card and within their reminder hours.
+    const stopped = recentInterrupts(history.signInInterrupts, now)[0];
+    if (stopped && stopped.at > (history.lastReminderAt ?? Number.NEGATIVE_INFINITY)) {
+      if (remindedToday) return skip("remindedToday", "stopped at sign-in, but already sent a card today", phase, deadline);
+      if (!inWindow(local, policy.reminders.window)) {
+        const opens = nextWindowOpening(now, zone, policy.reminders.window);
+        return skip("outsideWindow", `stopped at sign-in; help waits for their reminder hours (${zone}), ${iso(opens)}`, phase, deadline);
+      }
+      return {
+        action: "remind",
+        userId: person.id,
+        userPrincipalName: person.userPrincipalName,
+        phase: phase.name,
+        step: `signin-${local.date}`,
+        kind: kindOf(daysLeft, history.remindersByPhase[phase.name] ?? 0),
+        deadline,
+        daysLeft,
+        fixesDeadline,
+        signIn: { at: iso(stopped.at), app: stopped.app },
+        reason: `stopped at sign-in to ${stopped.app} at ${iso(stopped.at)}; help card instead of the reminder`,
+      };
+    }
     const state = currentStep(policy, deadline, local.date, fixesDeadline ? relativeDays : undefined);
     if (!state.due) {
       return state.why === "notYet"
@@ -58,9 +83,7 @@ export function planPerson(person: Person, history: PersonHistory, ctx: PlanCont
     if (history.stepsQueued.has(`${phase.name}:${step}`)) {
       return skip("alreadyReminded", `already reminded for ${step}`, phase, deadline);
     }
-    if (history.lastReminderAt !== undefined && localMoment(history.lastReminderAt, zone).date === local.date) {
-      return skip("remindedToday", "already reminded today", phase, deadline);
-    }
+    if (remindedToday) return skip("remindedToday", "already reminded today", phase, deadline);
     if (!inWindow(local, policy.reminders.window)) {
       const opens = nextWindowOpening(now, zone, policy.reminders.window);
       return skip("outsideWindow", `outside their reminder hours (${zone}); next opening ${iso(opens)}`, phase, deadline);

@@ -1,4 +1,4 @@
-import { daysBetween, isValidZone, localMoment, nextWindowOpening, startOfLocalDay } from "./local-calendar.js";
+import { addDays, daysBetween, isValidZone, localMoment, nextWindowOpening, startOfLocalDay, weekdayOf } from "./local-calendar.js";
 import type { PersonHistory } from "./person.js";
 import type { CampaignPolicy } from "./policy.js";
 
@@ -8,8 +8,9 @@ export type SnoozeOutcome =
 
 /**
  * "Remind me later": `snooze.days` from now, within the policy's maximum. A snooze never hides
- * the deadline day itself: if it would run past it, the person is reminded when the deadline
- * day's reminder hours open.
+ * the last reminder day before the deadline: if it would run past it, the person is reminded when
+ * that day's reminder hours open. That day is the deadline itself, or, when the deadline falls on
+ * a day without reminder hours (a Saturday), the last reminder day before it.
  */
 export function planSnooze(policy: CampaignPolicy, history: PersonHistory, deadline: string, now: number): SnoozeOutcome {
   const { days, max } = policy.reminders.snooze;
@@ -17,7 +18,15 @@ export function planSnooze(policy: CampaignPolicy, history: PersonHistory, deadl
   const zone = history.timeZone && isValidZone(history.timeZone) ? history.timeZone : policy.timeZone;
   const today = localMoment(now, zone).date;
   const wanted = now + days * 86_400_000;
-  const deadlineDayOpens = nextWindowOpening(startOfLocalDay(deadline, zone), zone, policy.reminders.window);
-  const until = daysBetween(today, deadline) > 0 ? Math.min(wanted, deadlineDayOpens) : wanted;
+  const lastDay = lastReminderDay(today, deadline, policy.reminders.window.days);
+  const until = lastDay ? Math.min(wanted, nextWindowOpening(startOfLocalDay(lastDay, zone), zone, policy.reminders.window)) : wanted;
   return { granted: true, until, snoozesLeft: max - history.snoozeCount - 1 };
+}
+
+/** The last day after today, up to the deadline, with reminder hours; undefined when none is left. */
+function lastReminderDay(today: string, deadline: string, days: CampaignPolicy["reminders"]["window"]["days"]): string | undefined {
+  for (let date = deadline; daysBetween(today, date) > 0; date = addDays(date, -1)) {
+    if (days.includes(weekdayOf(date))) return date;
+  }
+  return undefined;
 }

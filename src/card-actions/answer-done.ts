@@ -7,6 +7,7 @@ import type { CampaignPolicy } from "../campaign/policy.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
 import type { LiveMethods } from "../graph/authentication-methods.js";
 import { recordAudit } from "../store/audit-log.js";
+import { cancelPendingMessages } from "../store/cancel-pending-messages.js";
 import type { Store } from "../store/open-store.js";
 import type { OutboxRow } from "../store/outbox.js";
 import { updatePersonState } from "../store/people-state.js";
@@ -89,12 +90,7 @@ async function checkRegistration(request: DoneRequest, deps: DoneDeps): Promise<
     const methods = [...new Set([...(live?.methods ?? []), ...(reportEnough ? (reported?.methods ?? []) : [])])];
     await updatePersonState(store, userId, now, { confirmed_registered_at: now.toISOString() });
     // Nothing still queued for them should go out now.
-    await store.db
-      .updateTable("outbox")
-      .set({ status: "cancelled", last_error: "registered" })
-      .where("user_id", "=", userId)
-      .where("status", "=", "pending")
-      .execute();
+    await cancelPendingMessages(store, userId, "registered");
     await audit("person.confirmedRegistered", { methods, source: liveEnough ? "live" : "report" });
     return { card: renderCard("thankYou", { firstName: payload.firstName, methodsRegistered: methods }, context), registered: true };
   }

@@ -31,6 +31,11 @@ export interface StatusCard {
   /** `code` is Graph's or the Bot Connector's own for the refusal (null when none was recorded); the card words it. */
   unreachable: { displayName: string; userPrincipalName: string; code: string | null }[];
   unreachableCount: number;
+  /**
+   * People in scope, not registered, whom Entra ID stopped at sign-in in the last 7 days, and the
+   * apps that stopped most of them; null until the sign-in log has been read (no P1/P2, say).
+   */
+  signInInterrupts: { people: number; topApps: { app: string; people: number }[] } | null;
   /** Who paused reminders and when (ISO instant); null while they run. */
   paused: { by: string; at: string } | null;
   /** How MFA is enforced, as the last `doctor` found it; null before the first doctor run. */
@@ -55,6 +60,8 @@ export interface DoctorCard {
 export interface PendingCard {
   /** The department or manager asked for, as typed; null for everyone. */
   filter: string | null;
+  /** `--blocked`: only people Entra ID stopped at sign-in in the last 7 days. */
+  blocked: boolean;
   /** 1-based. */
   page: number;
   pageCount: number;
@@ -69,6 +76,8 @@ export interface PendingCard {
     /** Negative when overdue; null when not reminded yet. */
     daysLeft: number | null;
     reminders: number;
+    /** Their latest sign-in Entra ID stopped in the last 7 days (ISO instant), if any. */
+    stopped: { app: string; at: string } | null;
   }[];
   /** The command that shows the next page, e.g. "mfa pending Sales 3"; null on the last page. */
   nextCommand: string | null;
@@ -108,6 +117,8 @@ export interface PreviewCard {
 export interface HelpCard {
   /** What was typed, when the card answers a command the bot did not recognise. */
   unknownCommand: string | null;
+  /** The commands to list, by name, in order: the chat command table's (src/chatops/chat-commands.ts). */
+  commands: readonly string[];
 }
 
 /** Sent once, when the bot is installed for someone. */
@@ -115,13 +126,26 @@ export interface WelcomeCard {
   firstName: string;
   /** Admins also see the commands. */
   isAdmin: boolean;
+  /** The commands an admin is shown, by name, in order: the chat command table's. */
+  commands: readonly string[];
 }
 
 /** Weekly, to a manager: their own people who are behind. */
 export interface DigestCard {
   managerFirstName: string;
-  /** `deadline` is YYYY-MM-DD; `daysLeft` is negative when overdue. */
-  reports: { displayName: string; userPrincipalName: string; phase: string; deadline: string; daysLeft: number; reminders: number }[];
+  /**
+   * `deadline` is YYYY-MM-DD; `daysLeft` is negative when overdue; `stoppedAtSignIn` marks someone
+   * Entra ID stopped at sign-in in the last 7 days.
+   */
+  reports: {
+    displayName: string;
+    userPrincipalName: string;
+    phase: string;
+    deadline: string;
+    daysLeft: number;
+    reminders: number;
+    stoppedAtSignIn: boolean;
+  }[];
   team: { members: number; registered: number };
   organisation: { members: number; registered: number };
   /** Shows "Remind them now" (Action.Execute, verb "remindTeam", data { digestId, managerId }). */

@@ -51,6 +51,17 @@ export interface ReminderCard {
   userId: string;
 }
 
+/** Sent instead of the day's reminder to someone Entra ID stopped at sign-in to register a second method. */
+export interface SignInHelpCard {
+  firstName: string;
+  /** The app they were signing in to, as the sign-in log names it (outside text: cleaned like a name). */
+  app: string;
+  /** ISO instant of the sign-in; shown on the reader's clock. */
+  at: string;
+  outboxId: string;
+  userId: string;
+}
+
 export interface ThankYouCard {
   firstName: string;
   /** methodsRegistered values, as confirmed by the live check. */
@@ -120,6 +131,7 @@ export interface HelpdeskNoticeCard {
 /** Each card's name and the data it takes. */
 export interface CardDataByName {
   reminder: ReminderCard;
+  signInHelp: SignInHelpCard;
   thankYou: ThankYouCard;
   stillMissing: StillMissingCard;
   checking: CheckingCard;

@@ -1,8 +1,5 @@
 import type { CardText } from "./card-text.js";
 
-/** Every `mfa` command the bot answers, in the order an admin meets them. */
-export const ADMIN_COMMANDS = ["status", "pending", "user", "preview", "remind", "pause", "resume", "export", "doctor", "help"] as const;
-
 export interface CommandView {
   usage: string;
   does: string;
@@ -11,9 +8,9 @@ export interface CommandView {
   hasExample: boolean;
 }
 
-/** The commands as help and the admin's welcome list them. */
-export function commandListView(text: CardText): CommandView[] {
-  return ADMIN_COMMANDS.map((name) => {
+/** The commands as help and the admin's welcome list them, worded per language under `commands.<name>`. */
+export function commandListView(names: readonly string[], text: CardText): CommandView[] {
+  return names.map((name) => {
     const hasExample = text.has(`commands.${name}.example`);
     return {
       usage: text.text(`commands.${name}.usage`),

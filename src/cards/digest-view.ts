@@ -26,6 +26,7 @@ export function digestView(card: DigestCard, context: CardContext, text: CardTex
       line: text.text("digest.line", { phase: report.phase, deadline: formatShortDate(report.deadline, context) }),
       progress: describeProgress(report.daysLeft, report.reminders, text),
       overdue: report.daysLeft < 0,
+      stopped: { show: report.stoppedAtSignIn, text: text.text("digest.stopped") },
     }));
   const remindNow = text.text("digest.remindNow");
   const data = {

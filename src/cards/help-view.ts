@@ -16,7 +16,7 @@ export function helpView(card: HelpCard, context: CardContext, text: CardText): 
     unknown: { show: card.unknownCommand !== null, text: text.text("help.unknown", { command }) },
     title: text.text("help.title"),
     intro: text.text("help.intro"),
-    commands: commandListView(text),
+    commands: commandListView(card.commands, text),
   };
   return { template: "help", data };
 }

@@ -4,6 +4,7 @@ import type { CardView } from "./card-view.js";
 import { commonView } from "./common-view.js";
 import { describeProgress } from "./describe-progress.js";
 import { formatCardCount } from "./format-card-number.js";
+import { formatMoment } from "./format-card-date.js";
 
 /**
  * Binds cards/pending.json: one page of people not registered. The next page is a command to type,
@@ -14,7 +15,12 @@ export function pendingView(card: PendingCard, context: CardContext, text: CardT
   const data = {
     ...commonView(context, text),
     title: text.text("pending.title"),
-    filter: card.filter === null ? text.text("pending.everyone") : text.text("pending.filter", { filter: card.filter }),
+    filter: [
+      card.blocked ? text.text("pending.blocked") : "",
+      card.filter === null ? (card.blocked ? "" : text.text("pending.everyone")) : text.text("pending.filter", { filter: card.filter }),
+    ]
+      .filter((part) => part !== "")
+      .join(" · "),
     page: {
       show: card.total > 0,
       text: text.plural("pending.page", card.total, { page: count(card.page), pageCount: count(card.pageCount) }),
@@ -25,6 +31,13 @@ export function pendingView(card: PendingCard, context: CardContext, text: CardT
       account: [person.userPrincipalName, person.department ?? ""].filter((part) => part !== "").join(" · "),
       progress: describeProgress(person.daysLeft, person.reminders, text),
       overdue: person.daysLeft !== null && person.daysLeft < 0,
+      stopped: {
+        show: person.stopped !== null,
+        text:
+          person.stopped === null
+            ? ""
+            : text.text("pending.stopped", { app: person.stopped.app, ...formatMoment(person.stopped.at, context) }),
+      },
     })),
     next: { show: card.nextCommand !== null, label: text.text("pending.next"), command: card.nextCommand ?? "" },
   };

@@ -21,6 +21,7 @@ import { pendingView } from "./pending-view.js";
 import { previewView } from "./preview-view.js";
 import { registrationLink } from "./registration-link.js";
 import { reminderView } from "./reminder-view.js";
+import { signInHelpView } from "./sign-in-help-view.js";
 import { snoozedView } from "./snoozed-view.js";
 import { statusView } from "./status-view.js";
 import { stillMissingView } from "./still-missing-view.js";
@@ -36,6 +37,7 @@ type Views = { [N in CardName]: (card: CardDataByName[N], context: CardContext, 
 
 const VIEWS: Views = {
   reminder: reminderView,
+  signInHelp: signInHelpView,
   thankYou: thankYouView,
   stillMissing: stillMissingView,
   checking: checkingView,

@@ -78,6 +78,17 @@ export function statusBodyView(card: StatusCard, context: CardContext, text: Car
           }),
         })),
       },
+      signIns: {
+        show: card.signInInterrupts !== null,
+        title: text.plural("status.signIns.title", card.signInInterrupts?.people ?? 0, {
+          count: count(card.signInInterrupts?.people ?? 0),
+        }),
+        apps: (card.signInInterrupts?.topApps ?? []).map((a) =>
+          text.plural("status.signIns.app", a.people, { app: a.app, count: count(a.people) }),
+        ),
+        hint: text.text("status.signIns.hint"),
+        showHint: (card.signInInterrupts?.people ?? 0) > 0,
+      },
       unreachable: {
         show: card.unreachableCount > 0,
         title: text.text("status.unreachable.title"),

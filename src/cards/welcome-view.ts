@@ -19,7 +19,7 @@ export function welcomeView(card: WelcomeCard, context: CardContext, text: CardT
     admin: {
       show: card.isAdmin,
       intro: text.text("welcome.adminIntro"),
-      commands: card.isAdmin ? commandListView(text) : [],
+      commands: card.isAdmin ? commandListView(card.commands, text) : [],
       more: text.text("welcome.adminMore"),
     },
   };

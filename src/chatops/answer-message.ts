@@ -6,24 +6,15 @@ import { firstKnownLanguage } from "../cards/pick-language.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
 import { readPersonState } from "../store/people-state.js";
-import { readPeopleByIds } from "../store/read-people.js";
-import { currentSnapshot } from "../store/sync-runs.js";
 import type { Clock } from "../time/clock.js";
 import type { DoctorReport } from "../doctor/run-doctor.js";
 import type { AdminRoster } from "./admin-roster.js";
 import type { ChatReply } from "./chat-reply.js";
 import { answersPrivately, type ChatPlace } from "./reply-place.js";
-import type { CommandHandler } from "./command-context.js";
-import { doctorCommand } from "./doctor-command.js";
-import { exportCommand } from "./export-command.js";
 import { helpCommand } from "./help-command.js";
-import { MAX_ARGUMENT_LENGTH, parseCommand, type CommandName } from "./parse-command.js";
-import { pauseCommand } from "./pause-command.js";
-import { pendingCommand } from "./pending-command.js";
-import { previewCommand } from "./preview-command.js";
-import { remindCommand } from "./remind-command.js";
-import { statusCommand } from "./status-command.js";
-import { userCommand } from "./user-command.js";
+import { MAX_ARGUMENT_LENGTH, parseCommand } from "./parse-command.js";
+import { chatCommands, listedCommands } from "./chat-commands.js";
+import { readSyncedPerson } from "./reply-language.js";
 
 export interface ChatopsDeps {
   readonly store: Store;
@@ -37,22 +28,10 @@ export interface ChatopsDeps {
   readonly replyPrivately: (userId: string, reply: ChatReply) => Promise<boolean>;
 }
 
-const handlers: Record<CommandName, CommandHandler> = {
-  status: statusCommand,
-  pending: pendingCommand,
-  user: userCommand,
-  preview: previewCommand,
-  remind: remindCommand,
-  pause: pauseCommand(true),
-  resume: pauseCommand(false),
-  export: exportCommand,
-  doctor: doctorCommand(),
-  help: helpCommand,
-};
-
 /**
- * Answers a message to the bot. The rules, in order: only admins may command it (anyone else is
- * told so politely, and a command attempt is audited); a known command runs, unless its argument is
+ * Answers a message to the bot. The rules, in order: only admins may use an admin-only command, and
+ * anyone else is told so politely (a command attempt is audited) or, for a message that is no
+ * command, what the bot is for; a known command runs, unless its argument is
  * longer than anything it could look up; anything else gets the help. Never silence. In a channel, an
  * answer that names people goes to the asker's 1:1 chat, and the channel is told so (see answersPrivately).
  */
@@ -68,7 +47,9 @@ export async function answerMessage(
   const command = parseCommand(text);
   const card = await readerContext(store, policy, actorId, locale);
 
-  if (!(await deps.roster.isAdmin(actorId))) {
+  const entry = command.known ? chatCommands[command.name] : undefined;
+  // Admin-only is one check here, not an `if` in every command: a command open to all would skip it.
+  if ((entry?.adminOnly ?? true) && !(await deps.roster.isAdmin(actorId))) {
     if (command.known || command.addressed) {
       await recordAudit(store, new Date(now), {
         actorKind: "user",
@@ -82,7 +63,7 @@ export async function answerMessage(
   }
 
   const context = { store, policy, now, actorId: actorId ?? "", card, deliverSoon: deps.deliverSoon, runDoctor: deps.runDoctor };
-  if (!command.known) return helpCommand(command.text, context);
+  if (!command.known) return helpCommand(command.text, context, listedCommands());
   if (command.tooLong) return { kind: "text", text: messageText(card.language, "argumentTooLong", { max: MAX_ARGUMENT_LENGTH }) };
   await recordAudit(store, new Date(now), {
     actorKind: "admin",
@@ -91,7 +72,7 @@ export async function answerMessage(
     ...(command.args ? { detail: { args: command.args } } : {}),
   });
   deps.log.info({ command: command.name, actor: actorId }, "admin command");
-  const reply = await handlers[command.name](command.args, context);
+  const reply = await chatCommands[command.name].handler(command.args, context);
   if (!actorId || !answersPrivately(command.name, place, policy)) return reply;
   const sent = await deps.replyPrivately(actorId, reply);
   if (!sent) deps.log.warn({ command: command.name, actor: actorId }, "could not answer privately");
@@ -104,8 +85,7 @@ export async function answerMessage(
  */
 async function readerContext(store: Store, policy: CampaignPolicy, actorId: string | undefined, locale: string | undefined) {
   if (!actorId) return cardContextFor(policy, firstKnownLanguage(locale), null);
-  const snapshot = await currentSnapshot(store);
-  const person = snapshot ? (await readPeopleByIds(store, snapshot.id, [actorId])).get(actorId) : undefined;
+  const person = await readSyncedPerson(store, actorId);
   const state = await readPersonState(store, actorId);
   return cardContextFor(policy, firstKnownLanguage(locale, person?.preferredLanguage), state?.time_zone);
 }

@@ -3,6 +3,7 @@ import { findPhase } from "../campaign/find-phase.js";
 import { isRegistered } from "../campaign/meets-requirement.js";
 import { emptyHistory } from "../campaign/person.js";
 import { recordAudit } from "../store/audit-log.js";
+import { readLastActionTimes } from "../store/read-audit.js";
 import type { Store } from "../store/open-store.js";
 import { readAllPeople, readPeopleByIds } from "../store/read-people.js";
 import { readHistories } from "../store/read-histories.js";
@@ -42,21 +43,15 @@ export async function exportCsv(store: Store, policy: CampaignPolicy, language: 
     const scope = page.filter((p) => findExclusion(p, policy) === undefined && findPhase(p, policy.phases) !== undefined);
     if (scope.length === 0) continue;
     const ids = scope.map((p) => p.id);
-    const [histories, managers, lastActions] = await Promise.all([
+    const [histories, managers, lastAction] = await Promise.all([
       readHistories(store, ids),
       readPeopleByIds(
         store,
         snapshot.id,
         scope.flatMap((p) => (p.managerId ? [p.managerId] : [])),
       ),
-      store.db
-        .selectFrom("audit_log")
-        .select(["subject_id", (eb) => eb.fn.max("at").as("at")])
-        .where("subject_id", "in", ids)
-        .groupBy("subject_id")
-        .execute(),
+      readLastActionTimes(store, ids),
     ]);
-    const lastAction = new Map(lastActions.map((a) => [a.subject_id, a.at]));
     for (const person of scope) {
       const history = histories.get(person.id) ?? emptyHistory;
       const phase = findPhase(person, policy.phases)?.name ?? "";

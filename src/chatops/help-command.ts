@@ -1,6 +1,11 @@
 import { renderCard } from "../cards/render-card.js";
-import type { CommandHandler } from "./command-context.js";
+import type { ChatReply } from "./chat-reply.js";
+import type { CommandContext } from "./command-context.js";
 
-/** `/mfa help`, and the answer to anything not recognised: never silence. */
-export const helpCommand: CommandHandler = (args, context) =>
-  Promise.resolve({ kind: "card", card: renderCard("help", { unknownCommand: args === "" ? null : args }, context.card) });
+/** `/mfa help`, and the answer to anything not recognised: never silence. Lists the commands it is given. */
+export function helpCommand(args: string, context: CommandContext, commands: readonly string[]): Promise<ChatReply> {
+  return Promise.resolve({
+    kind: "card",
+    card: renderCard("help", { unknownCommand: args === "" ? null : args, commands }, context.card),
+  });
+}

@@ -8,16 +8,19 @@ import { findPending } from "../reports/find-pending.js";
 const pageSize = 10;
 
 /**
- * `/mfa pending [department | manager UPN] [page]`: who has not registered, most urgent first,
- * ten at a time. A UPN names a manager (their direct reports); anything else a department.
+ * `/mfa pending [--blocked] [department | manager UPN] [page]`: who has not registered, most urgent
+ * first, ten at a time. A UPN names a manager (their direct reports); anything else a department.
+ * `--blocked` keeps only those Entra ID stopped at sign-in in the last 7 days.
  */
 export const pendingCommand: CommandHandler = async (args, context) => {
-  const words = args.split(" ").filter(Boolean);
+  const all = args.split(" ").filter(Boolean);
+  const blocked = all.some((w) => w.toLowerCase() === "--blocked");
+  const words = all.filter((w) => w.toLowerCase() !== "--blocked");
   const last = words[words.length - 1];
   const page = last && /^\d+$/.test(last) ? Math.max(1, Number(words.pop())) : 1;
   const filter = words.join(" ").trim();
   const only = await filterFor(context.store, filter);
-  const pending = await findPending(context.store, context.policy, context.now, only);
+  const pending = await findPending(context.store, context.policy, context.now, only, blocked);
   const pageCount = Math.max(1, Math.ceil(pending.length / pageSize));
   const shown = Math.min(page, pageCount);
   return {
@@ -26,6 +29,7 @@ export const pendingCommand: CommandHandler = async (args, context) => {
       "pending",
       {
         filter: filter || null,
+        blocked,
         page: shown,
         pageCount,
         total: pending.length,
@@ -36,8 +40,9 @@ export const pendingCommand: CommandHandler = async (args, context) => {
           deadline: p.deadline,
           daysLeft: p.daysLeft,
           reminders: p.reminders,
+          stopped: p.stopped,
         })),
-        nextCommand: shown < pageCount ? `mfa pending ${filter ? `${filter} ` : ""}${shown + 1}` : null,
+        nextCommand: shown < pageCount ? `mfa pending ${blocked ? "--blocked " : ""}${filter ? `${filter} ` : ""}${shown + 1}` : null,
       },
       context.card,
     ),

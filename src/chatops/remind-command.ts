@@ -1,8 +1,7 @@
 import { messageText } from "../cards/message-text.js";
 import { localMoment } from "../campaign/local-calendar.js";
 import { emptyHistory } from "../campaign/person.js";
-import { planManualReminder } from "../campaign/plan-manual-reminder.js";
-import { queueDecisions } from "../jobs/queue-decisions.js";
+import { queueManualReminder } from "../jobs/queue-manual-reminder.js";
 import { isPaused } from "../store/app-state.js";
 import { recordAudit } from "../store/audit-log.js";
 import { findPerson } from "../store/read-people.js";
@@ -18,7 +17,7 @@ export const remindCommand: CommandHandler = async (args, context) => {
   const person = snapshot && args ? await findPerson(store, snapshot.id, args) : undefined;
   if (!person) return { kind: "text", text: messageText(language, args ? "userNotFound" : "remindUsage", { query: args, names: "" }) };
   const history = (await readHistories(store, [person.id])).get(person.id) ?? emptyHistory;
-  const planned = planManualReminder(person, history, policy, now, await isPaused(store));
+  const { planned } = await queueManualReminder(store, policy, person, history, await isPaused(store), now);
   await recordAudit(store, new Date(now), {
     actorKind: "admin",
     actorId: context.actorId,
@@ -35,12 +34,6 @@ export const remindCommand: CommandHandler = async (args, context) => {
       }),
     };
   }
-  await queueDecisions(
-    store,
-    { due: [planned.decision], people: new Map([[person.id, person]]) },
-    new Date(now),
-    new Date(planned.notBefore),
-  );
   context.deliverSoon();
   const when = localMoment(planned.notBefore, context.card.timeZone);
   return {

@@ -7,6 +7,8 @@ import { daysBetween, localMoment } from "../campaign/local-calendar.js";
 import { isRegistered } from "../campaign/meets-requirement.js";
 import { emptyHistory, type Person } from "../campaign/person.js";
 import type { Store } from "../store/open-store.js";
+import { readAuditOf } from "../store/read-audit.js";
+import { readMessagesAbout } from "../store/read-outbox.js";
 import { findPerson, readPeopleByIds, searchPeopleByName } from "../store/read-people.js";
 import { readHistories } from "../store/read-histories.js";
 import { currentSnapshot } from "../store/sync-runs.js";
@@ -75,14 +77,7 @@ const actionWords: Record<string, string> = {
 
 /** Reminders and actions, oldest first, worded for the card. */
 async function eventsOf(store: Store, userId: string): Promise<{ at: string; what: string }[]> {
-  const [messages, audit] = await Promise.all([
-    store.db
-      .selectFrom("outbox")
-      .select(["kind", "step", "status", "created_at", "sent_at", "recipient_id"])
-      .where("user_id", "=", userId)
-      .execute(),
-    store.db.selectFrom("audit_log").select(["at", "action"]).where("subject_id", "=", userId).execute(),
-  ]);
+  const [messages, audit] = await Promise.all([readMessagesAbout(store, userId), readAuditOf(store, userId)]);
   const events = [
     ...messages.map((m) => ({
       at: m.sent_at ?? m.created_at,

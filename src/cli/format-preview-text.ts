@@ -27,7 +27,8 @@ export function formatPreviewText(
 ): string {
   const when = DateTime.fromJSDate(now, { zone: timeZone }).toFormat("ccc d LLL yyyy HH:mm");
   const lines = [
-    `Preview for ${when} (${timeZone}): ${formatCount(summary.remind)} reminders and ${formatCount(summary.escalate)} escalations would be sent now.`,
+    `Preview for ${when} (${timeZone}): ${formatCount(summary.remind)} reminders and ${formatCount(summary.escalate)} ` +
+      `escalations would be sent now.`,
     `Not now: ${
       Object.entries(summary.skipped)
         .filter(([, n]) => n > 0)

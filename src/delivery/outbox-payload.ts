@@ -11,6 +11,15 @@ export type OutboxPayload =
       readonly methodsRegistered: readonly string[];
     }
   | {
+      /** The help card for someone Entra ID stopped at sign-in; it stands for that day's reminder. */
+      readonly card: "signInHelp";
+      readonly firstName: string;
+      readonly preferredLanguage: string | null;
+      readonly app: string;
+      /** ISO instant of the interrupted sign-in. */
+      readonly at: string;
+    }
+  | {
       readonly card: "escalation";
       readonly deadline: string;
       readonly managerFirstName: string;
@@ -45,6 +54,8 @@ export interface DigestReport {
   readonly phase: string;
   readonly deadline: string;
   readonly reminders: number;
+  /** Entra ID stopped them at sign-in in the last 7 days (absent in digests queued before this was known). */
+  readonly stoppedAtSignIn?: boolean;
 }
 
 /** The name a card greets someone by: their given name, else the first word of their display name. */

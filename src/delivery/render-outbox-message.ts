@@ -57,6 +57,16 @@ export function renderOutboxMessage(
           ),
         ),
       };
+    case "signInHelp":
+      return {
+        activity: message(
+          renderCard(
+            "signInHelp",
+            { firstName: payload.firstName, app: payload.app, at: payload.at, outboxId: row.id, userId: row.recipient_id },
+            context,
+          ),
+        ),
+      };
     case "escalation":
       return {
         activity: message(
@@ -91,6 +101,7 @@ export function renderOutboxMessage(
                 deadline: r.deadline,
                 daysLeft: left(r.deadline),
                 reminders: r.reminders,
+                stoppedAtSignIn: r.stoppedAtSignIn ?? false,
               })),
               team: payload.team,
               organisation: payload.organisation,

@@ -51,7 +51,8 @@ export function checkAppPackage(facts: DoctorFacts): CheckResult {
     return checkResult(
       CHECK,
       "fail",
-      `webApplicationInfo.id is ${webApplicationInfoId}, but Graph is called as AZURE_CLIENT_ID ${facts.clientId}: installs will be refused.`,
+      `webApplicationInfo.id is ${webApplicationInfoId}, but Graph is called as AZURE_CLIENT_ID ${facts.clientId}: installs ` +
+        `will be refused.`,
       REPACKAGE,
     );
   }

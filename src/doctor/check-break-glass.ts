@@ -54,7 +54,9 @@ export function checkBreakGlass(facts: DoctorFacts): CheckResult {
     ...(unknownAccounts.length > 0 ? [`not found in the directory: ${unknownAccounts.join(", ")}`] : []),
     ...(unsure.length > 0 ? [`group memberships unread for ${unsure.join(", ")}`] : []),
   ];
-  const checked = `${known.length} of ${breakGlass.length} break-glass accounts checked against ${relevant.length} policies requiring MFA or blocking sign-in`;
+  const checked =
+    `${known.length} of ${breakGlass.length} break-glass accounts checked against ${relevant.length} policies ` +
+    `requiring MFA or blocking sign-in`;
   if (caveats.length > 0)
     return checkResult(CHECK, "warn", `${checked}: none is missing an exclusion, but ${caveats.join("; ")}.`, "See campaign.users.");
   return checkResult(CHECK, "ok", `${checked}: every one is excluded from each.`);

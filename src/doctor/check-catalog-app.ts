@@ -31,7 +31,8 @@ export function checkCatalogApp(facts: DoctorFacts): CheckResult {
     return checkResult(
       CHECK,
       "warn",
-      `"${name}" (catalog id ${app.id}) is in the catalog as ${app.distributionMethod ?? "an unknown kind"}, not as the organisation's app.`,
+      `"${name}" (catalog id ${app.id}) is in the catalog as ${app.distributionMethod ?? "an unknown kind"}, not as the ` +
+        `organisation's app.`,
       UPLOAD,
     );
   }

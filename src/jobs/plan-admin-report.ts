@@ -8,6 +8,9 @@ import type { StatusSummary } from "../reports/status-summary.js";
 import type { Store } from "../store/open-store.js";
 import { readFiguresBefore } from "../store/daily-figures.js";
 import { queueMessages } from "../store/outbox.js";
+import { readSubjectsSince } from "../store/read-audit.js";
+import { isQueued } from "../store/read-message.js";
+import { countFailedSince } from "../store/read-outbox.js";
 import { readPeopleByIds } from "../store/read-people.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import type { OutboxPayload } from "../delivery/outbox-payload.js";
@@ -27,22 +30,15 @@ export async function planAdminReport(
   const local = DateTime.fromMillis(now, { zone: policy.timeZone });
   if (local.hour * 60 + local.minute < policy.adminReport.minute) return 0;
   const date = local.toISODate() ?? "";
-  const already = await store.db.selectFrom("outbox").select("id").where("dedupe_key", "=", `adminReport:${date}`).executeTakeFirst();
-  if (already) return 0;
+  if (await isQueued(store, `adminReport:${date}`)) return 0;
 
   const since = new Date(now - 86_400_000).toISOString();
-  const [yesterday, unreachable, failures, snapshot] = await Promise.all([
+  const [yesterday, ids, failures, snapshot] = await Promise.all([
     readFiguresBefore(store, date),
-    store.db.selectFrom("audit_log").select("subject_id").where("action", "=", "person.unreachable").where("at", ">", since).execute(),
-    store.db
-      .selectFrom("outbox")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("status", "=", "failed")
-      .where("created_at", ">", since)
-      .executeTakeFirst(),
+    readSubjectsSince(store, "person.unreachable", since),
+    countFailedSince(store, since),
     currentSnapshot(store),
   ]);
-  const ids = [...new Set(unreachable.map((u) => u.subject_id).filter((id): id is string => id !== null))];
   const people = snapshot ? await readPeopleByIds(store, snapshot.id, ids) : new Map<string, Person>();
   const card = renderCard(
     "adminReport",
@@ -54,7 +50,7 @@ export async function planAdminReport(
         displayName: people.get(id)?.displayName ?? id,
         userPrincipalName: people.get(id)?.userPrincipalName ?? "",
       })),
-      failures: Number(failures?.n ?? 0),
+      failures,
     },
     cardContextFor(policy, null, policy.timeZone),
   );

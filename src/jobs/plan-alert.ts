@@ -34,7 +34,9 @@ export function diagnose(delivery: DrainTally | undefined, error: unknown): { pr
     if (attempts >= 5 && delivery.failed + delivery.retried > attempts / 2) {
       return {
         problem: "deliveryFailing",
-        detail: `${delivery.failed} failed and ${delivery.retried} retried of ${attempts} tries${delivery.lastError ? `; last error: ${delivery.lastError}` : ""}`,
+        detail:
+          `${delivery.failed} failed and ${delivery.retried} retried of ${attempts} ` +
+          `tries${delivery.lastError ? `; last error: ${delivery.lastError}` : ""}`,
       };
     }
   }

@@ -77,6 +77,7 @@ export async function planDigests(store: Store, policy: CampaignPolicy, now: num
         phase: r.phase,
         deadline: r.deadline ?? r.provisionalDeadline,
         reminders: r.reminders,
+        stoppedAtSignIn: r.stopped !== null,
       })),
       team: inputs.teamOf(managerId),
       organisation: inputs.organisation,

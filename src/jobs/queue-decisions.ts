@@ -1,6 +1,7 @@
 import type { Person } from "../campaign/person.js";
 import type { Store } from "../store/open-store.js";
-import { queueMessages, type NewMessage } from "../store/outbox.js";
+import type { NewMessage } from "../store/outbox.js";
+import { queueWithDeadlines, type PhaseDeadline } from "../store/queue-with-deadlines.js";
 import type { PlanPage } from "./plan-campaign.js";
 import { firstNameOf, type OutboxPayload } from "../delivery/outbox-payload.js";
 
@@ -11,19 +12,27 @@ import { firstNameOf, type OutboxPayload } from "../delivery/outbox-payload.js";
  */
 export async function queueDecisions(store: Store, page: PlanPage, now: Date, notBefore?: Date): Promise<number> {
   const messages: NewMessage[] = [];
-  const deadlines: { user_id: string; phase: string; deadline: string; set_at: string }[] = [];
+  const deadlines: PhaseDeadline[] = [];
   for (const d of page.due) {
     const person = page.people.get(d.userId);
     if (!person) continue;
     if (d.action === "remind") {
-      const payload: OutboxPayload = {
-        card: "reminder",
-        kind: d.kind,
-        deadline: d.deadline,
-        firstName: firstNameOf(person),
-        preferredLanguage: person.preferredLanguage,
-        methodsRegistered: person.methodsRegistered,
-      };
+      const payload: OutboxPayload = d.signIn
+        ? {
+            card: "signInHelp",
+            firstName: firstNameOf(person),
+            preferredLanguage: person.preferredLanguage,
+            app: d.signIn.app,
+            at: d.signIn.at,
+          }
+        : {
+            card: "reminder",
+            kind: d.kind,
+            deadline: d.deadline,
+            firstName: firstNameOf(person),
+            preferredLanguage: person.preferredLanguage,
+            methodsRegistered: person.methodsRegistered,
+          };
       messages.push({
         kind: "reminder",
         userId: d.userId,
@@ -47,17 +56,7 @@ export async function queueDecisions(store: Store, page: PlanPage, now: Date, no
       });
     }
   }
-  return store.db.transaction().execute(async (trx) => {
-    const scoped = { ...store, db: trx };
-    if (deadlines.length > 0) {
-      await trx
-        .insertInto("phase_deadlines")
-        .values(deadlines)
-        .onConflict((oc) => oc.columns(["user_id", "phase"]).doNothing())
-        .execute();
-    }
-    return (await queueMessages(scoped, messages, now)).length;
-  });
+  return queueWithDeadlines(store, messages, deadlines, now);
 }
 
 function escalationPayload(person: Person, manager: Person, deadline: string, remindersSent: number): OutboxPayload {

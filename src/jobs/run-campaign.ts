@@ -14,6 +14,7 @@ import { recordStatus } from "../reports/record-status.js";
 import type { PendingPerson } from "../reports/describe-pending.js";
 import { queueDecisions } from "./queue-decisions.js";
 import { releaseHeld } from "../store/outbox.js";
+import { readSignInLog, type SignInLogRead } from "../directory/read-sign-in-log.js";
 
 export interface CampaignRunOptions {
   readonly store: Store;
@@ -30,6 +31,8 @@ export interface CampaignRunOptions {
 
 export interface CampaignRunSummary {
   readonly sync: SyncSummary | undefined;
+  /** Undefined when the sync was skipped. */
+  readonly signIns: SignInLogRead | undefined;
   readonly plan: CampaignPlanSummary;
   readonly queued: number;
   readonly delivery: DrainTally;
@@ -46,6 +49,8 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
     const sync = options.skipSync
       ? undefined
       : await syncDirectory({ graph, store, clock, log, groupIds: [...groupsNamedBy(policy), ...(options.extraGroupIds ?? [])] });
+    // Who Entra ID stopped at sign-in since the last run: they get the help card instead of the day's reminder.
+    const signIns = options.skipSync ? undefined : await readSignInLog({ graph, store, clock, log });
     let queued = 0;
     const now = clock.now();
     // On digest day the one pass over everyone also gathers each manager's people.
@@ -71,7 +76,7 @@ export async function runCampaign(options: CampaignRunOptions): Promise<Campaign
     const delivery = await drainOutbox({ ...options.delivery, store, clock, log });
     log.info(delivery, "outbox drained");
     await alertIfBroken(options, delivery, undefined);
-    return { sync, plan, queued, delivery };
+    return { sync, signIns, plan, queued, delivery };
   } catch (error) {
     await alertIfBroken(options, undefined, error);
     throw error;

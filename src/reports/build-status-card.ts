@@ -4,15 +4,17 @@ import { readTrend } from "../store/daily-figures.js";
 import { readEnforcement } from "../store/enforcement-cache.js";
 import type { Store } from "../store/open-store.js";
 import { currentSnapshot } from "../store/sync-runs.js";
+import { readSignInMark } from "../store/sign-in-interrupts.js";
 import { percentRegistered, type StatusSummary } from "./status-summary.js";
 
 /** The `/mfa status` card's data: the campaign's summary, the trend, the last sync and the pause. */
 export async function buildStatusCard(store: Store, summary: StatusSummary | undefined, now: number): Promise<StatusCard> {
-  const [snapshot, pause, enforcement, trend] = await Promise.all([
+  const [snapshot, pause, enforcement, trend, signInMark] = await Promise.all([
     currentSnapshot(store),
     readPause(store),
     readEnforcement(store),
     readTrend(store, 60),
+    readSignInMark(store),
   ]);
   const s = summary;
   return {
@@ -32,6 +34,9 @@ export async function buildStatusCard(store: Store, summary: StatusSummary | und
       .slice(0, 5)
       .map((u) => ({ displayName: u.displayName, userPrincipalName: u.userPrincipalName, code: u.code ?? null })),
     unreachableCount: s?.unreachableCount ?? 0,
+    // Only once the sign-in log has been read: before that (or without P1/P2) a 0 would claim too much.
+    signInInterrupts:
+      s && signInMark ? { people: s.signInInterrupts.people, topApps: s.signInInterrupts.topApps.map((a) => ({ ...a })) } : null,
     paused: pause.paused ? { by: pause.by ?? "an admin", at: pause.at ?? new Date(now).toISOString() } : null,
     enforcement: enforcement ?? null,
   };

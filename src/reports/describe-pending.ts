@@ -2,6 +2,7 @@ import { assessPerson } from "../campaign/assess-person.js";
 import { daysBetween } from "../campaign/local-calendar.js";
 import type { Person, PersonHistory } from "../campaign/person.js";
 import type { CampaignPolicy } from "../campaign/policy.js";
+import { recentInterrupts } from "../campaign/sign-in-lookback.js";
 
 export interface PendingPerson {
   readonly person: Person;
@@ -12,6 +13,8 @@ export interface PendingPerson {
   readonly provisionalDeadline: string;
   readonly daysLeft: number | null;
   readonly reminders: number;
+  /** Their latest sign-in Entra ID stopped in the lookback window, if any. */
+  readonly stopped: { readonly app: string; readonly at: string } | null;
 }
 
 /**
@@ -29,7 +32,8 @@ export function describePending(
   if ("skip" in assessment && ["registered", "excluded", "notInPhase"].includes(assessment.skip.skip)) return undefined;
   const phase = "skip" in assessment ? (assessment.skip.phase ?? "") : assessment.standing.phase.name;
   // Before the first reminder of a relative phase there is no deadline yet.
-  const fixed = "skip" in assessment ? assessment.skip.deadline : assessment.standing.fixesDeadline ? undefined : assessment.standing.deadline;
+  const fixed =
+    "skip" in assessment ? assessment.skip.deadline : assessment.standing.fixesDeadline ? undefined : assessment.standing.deadline;
   const deadline = history.phaseDeadlines[phase] ?? policy.phases.find((p) => p.name === phase)?.deadline ?? fixed ?? null;
   return {
     person,
@@ -38,7 +42,13 @@ export function describePending(
     provisionalDeadline: deadline ?? ("standing" in assessment ? assessment.standing.deadline : today),
     daysLeft: deadline ? daysBetween(today, deadline) : null,
     reminders: history.remindersByPhase[phase] ?? 0,
+    stopped: stoppedAt(history, now),
   };
+}
+
+function stoppedAt(history: PersonHistory, now: number): PendingPerson["stopped"] {
+  const latest = recentInterrupts(history.signInInterrupts, now)[0];
+  return latest ? { app: latest.app, at: new Date(latest.at).toISOString() } : null;
 }
 
 /** Most urgent first; of two as urgent, by name. */

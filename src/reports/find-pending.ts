@@ -6,6 +6,7 @@ import { readAllPeople } from "../store/read-people.js";
 import { readHistories } from "../store/read-histories.js";
 import { currentSnapshot } from "../store/sync-runs.js";
 import { byUrgency, describePending, type PendingPerson } from "./describe-pending.js";
+import { recentInterrupts } from "../campaign/sign-in-lookback.js";
 
 export type { PendingPerson } from "./describe-pending.js";
 
@@ -18,6 +19,8 @@ export async function findPending(
   policy: CampaignPolicy,
   now: number,
   only?: (person: Person) => boolean,
+  /** Only people Entra ID stopped at sign-in in the lookback window (`/mfa pending --blocked`). */
+  blocked = false,
 ): Promise<PendingPerson[]> {
   const snapshot = await currentSnapshot(store);
   if (!snapshot) return [];
@@ -31,7 +34,9 @@ export async function findPending(
       people.map((p) => p.id),
     );
     for (const person of people) {
-      const found = describePending(person, histories.get(person.id) ?? emptyHistory, policy, now, today);
+      const history = histories.get(person.id) ?? emptyHistory;
+      if (blocked && recentInterrupts(history.signInInterrupts, now).length === 0) continue;
+      const found = describePending(person, history, policy, now, today);
       if (found) pending.push(found);
     }
   }

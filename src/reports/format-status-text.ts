@@ -11,7 +11,8 @@ export function formatStatusText(f: StatusFigures, campaign?: StatusSummary, mis
   const lines = [
     `MFA registration, as of the sync at ${f.lastSync.replace("T", " ").slice(0, 16)} UTC`,
     "",
-    `  Registered       ${formatCount(f.registered)} of ${formatCount(f.members)} members (${f.percentRegistered.toFixed(1)} %)  ${bar(f.members ? f.registered / f.members : 0, 20)}`,
+    `  Registered       ${formatCount(f.registered)} of ${formatCount(f.members)} members ` +
+      `(${f.percentRegistered.toFixed(1)} %)  ${bar(f.members ? f.registered / f.members : 0, 20)}`,
     `  Not registered   ${formatCount(f.notRegistered)}`,
     `  Admins           ${formatCount(f.admins)}, of whom ${formatCount(f.adminsNotRegistered)} not registered`,
     `  All accounts     ${formatCount(f.users)} (members plus guests and disabled accounts)`,
@@ -27,7 +28,8 @@ export function formatStatusText(f: StatusFigures, campaign?: StatusSummary, mis
     for (const [name, d] of departments) {
       const share = d.members ? d.registered / d.members : 0;
       lines.push(
-        `  ${name.padEnd(width)}  ${formatCount(d.members).padStart(8)}  ${formatCount(d.registered).padStart(10)}  ${(share * 100).toFixed(1).padStart(5)} %  ${bar(share, 16)}`,
+        `  ${name.padEnd(width)}  ${formatCount(d.members).padStart(8)}  ${formatCount(d.registered).padStart(10)}  ` +
+          `${(share * 100).toFixed(1).padStart(5)} %  ${bar(share, 16)}`,
       );
     }
     lines.push("");
@@ -45,7 +47,8 @@ function campaignLines(c: StatusSummary | undefined, missingFile: string | undef
   return [
     `The campaign (requirement: ${c.requirement}), as /mfa status counts it`,
     "",
-    `  Registered       ${formatCount(c.registered)} of ${formatCount(c.inScope)} in scope (${c.percentRegistered.toFixed(1)} %)  ${bar(c.inScope ? c.registered / c.inScope : 0, 20)}`,
+    `  Registered       ${formatCount(c.registered)} of ${formatCount(c.inScope)} in scope ` +
+      `(${c.percentRegistered.toFixed(1)} %)  ${bar(c.inScope ? c.registered / c.inScope : 0, 20)}`,
     `  Not registered   ${formatCount(c.notRegistered)}`,
     `  Excluded         ${formatCount(c.excluded)}${excluded.length > 0 ? ` (${excluded.join(", ")})` : ""}`,
     `  In no phase      ${formatCount(c.notInPhase)}`,

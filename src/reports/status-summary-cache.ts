@@ -15,9 +15,10 @@ export async function saveStatusSummary(store: Store, summary: StatusSummary): P
 
 /**
  * The cached summary, if it was worked out under this requirement (a campaign file changed since
- * makes it stale) and by this version's definition (an older one has no `requirement`).
+ * makes it stale) and by this version's definition (an older one has no `requirement`, or no
+ * `signInInterrupts`).
  */
 export async function readStatusSummary(store: Store, requirement: Requirement): Promise<StatusSummary | undefined> {
   const cached = (await readCachedJson(store, key)) as Partial<StatusSummary> | undefined;
-  return cached?.requirement === requirement ? (cached as StatusSummary) : undefined;
+  return cached?.requirement === requirement && cached.signInInterrupts !== undefined ? (cached as StatusSummary) : undefined;
 }

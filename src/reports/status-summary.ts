@@ -4,6 +4,7 @@ import { isRegistered } from "../campaign/meets-requirement.js";
 import type { Person, PersonHistory } from "../campaign/person.js";
 import type { CampaignPolicy, Requirement } from "../campaign/policy.js";
 import { percentOf, roundPercent } from "../cards/format-card-number.js";
+import { recentInterrupts, signInLookbackStart } from "../campaign/sign-in-lookback.js";
 
 export interface Figures {
   readonly members: number;
@@ -46,9 +47,20 @@ export interface StatusSummary {
   /** `code` is Graph's or the Bot Connector's for the refusal; null when none was recorded. */
   readonly unreachable: readonly { id: string; displayName: string; userPrincipalName: string; code?: string | null }[];
   readonly unreachableCount: number;
+  /**
+   * People in scope, still not registered, whom Entra ID stopped at sign-in since `since` (the
+   * lookback window), and the apps that stopped most of them (each person counted once per app).
+   */
+  readonly signInInterrupts: { readonly since: string; readonly people: number; readonly topApps: readonly SignInApp[] };
+}
+
+export interface SignInApp {
+  readonly app: string;
+  readonly people: number;
 }
 
 const unreachableListed = 20;
+const topAppsListed = 3;
 
 /** `registered` of `members` as the figures show it everywhere. */
 export function percentRegistered(figures: Figures): number {
@@ -75,6 +87,8 @@ export class StatusTally {
   private readonly teams = new Map<string, { members: number; registered: number }>();
   private readonly unreachable: { id: string; displayName: string; userPrincipalName: string; code: string | null }[] = [];
   private unreachableCount = 0;
+  private stoppedAtSignIn = 0;
+  private readonly stoppedByApp = new Map<string, number>();
 
   constructor(
     private readonly policy: CampaignPolicy,
@@ -137,10 +151,23 @@ export class StatusTally {
       departments: Object.fromEntries(this.departments),
       unreachable: [...this.unreachable],
       unreachableCount: this.unreachableCount,
+      signInInterrupts: {
+        since: new Date(signInLookbackStart(this.now)).toISOString(),
+        people: this.stoppedAtSignIn,
+        topApps: [...this.stoppedByApp]
+          .map(([app, people]) => ({ app, people }))
+          .sort((a, b) => b.people - a.people || a.app.localeCompare(b.app))
+          .slice(0, topAppsListed),
+      },
     };
   }
 
   private addState(person: Person, history: PersonHistory | undefined, registered: boolean): void {
+    const stopped = registered ? [] : recentInterrupts(history?.signInInterrupts ?? [], this.now);
+    if (stopped.length > 0) {
+      this.stoppedAtSignIn += 1;
+      for (const app of new Set(stopped.map((s) => s.app))) this.stoppedByApp.set(app, (this.stoppedByApp.get(app) ?? 0) + 1);
+    }
     if (registered) this.state.registered += 1;
     else if (history?.unreachableUntil !== undefined && history.unreachableUntil > this.now) {
       this.state.unreachable += 1;

@@ -11,7 +11,7 @@ export async function readHistories(store: Store, userIds: readonly string[]): P
   const ids = [...userIds];
   const histories = new Map<string, PersonHistory>();
   if (ids.length === 0) return histories;
-  const [states, deadlines, messages] = await Promise.all([
+  const [states, deadlines, messages, interrupts] = await Promise.all([
     store.db.selectFrom("people_state").selectAll().where("user_id", "in", ids).execute(),
     store.db.selectFrom("phase_deadlines").select(["user_id", "phase", "deadline"]).where("user_id", "in", ids).execute(),
     store.db
@@ -20,6 +20,13 @@ export async function readHistories(store: Store, userIds: readonly string[]): P
       .where("user_id", "in", ids)
       .where("kind", "in", ["reminder", "escalation"])
       .where("status", "!=", "cancelled")
+      .execute(),
+    // The table holds only the lookback window (each read prunes it), so this reads no further back.
+    store.db
+      .selectFrom("sign_in_interrupts")
+      .select(["user_id", "created_at", "app"])
+      .where("user_id", "in", ids)
+      .orderBy("created_at", "desc")
       .execute(),
   ]);
   const stateOf = new Map(states.map((s) => [s.user_id, s]));
@@ -45,6 +52,7 @@ export async function readHistories(store: Store, userIds: readonly string[]): P
       unreachableUntil: ms(state?.unreachable_until),
       unreachableCode: state?.unreachable_code ?? undefined,
       timeZone: state?.time_zone ?? undefined,
+      signInInterrupts: interrupts.filter((s) => s.user_id === id).map((s) => ({ at: Date.parse(s.created_at), app: s.app })),
     });
   }
   return histories;

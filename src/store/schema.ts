@@ -148,6 +148,16 @@ export interface AppStateTable {
   updated_by: string | null;
 }
 
+/** A sign-in Entra ID interrupted for want of a second factor, from the sign-in log. */
+export interface SignInInterruptTable {
+  id: string;
+  user_id: string;
+  /** ISO 8601, UTC: when the person was stopped. */
+  created_at: string;
+  app: string;
+  error_code: number;
+}
+
 export interface Schema {
   group_members: GroupMemberTable;
   people_state: PeopleStateTable;
@@ -160,4 +170,5 @@ export interface Schema {
   registration_firsts: RegistrationFirstTable;
   daily_figures: DailyFigureTable;
   audit_log: AuditLogTable;
+  sign_in_interrupts: SignInInterruptTable;
 }

@@ -3,7 +3,7 @@ import type { Store } from "./open-store.js";
 
 /*
  * The rows behind a pace shared by every instance on one PostgreSQL database (migration
- * 005-shared-pace). A lane is one budget: "teams:<bot>:<tenant>", "graph-reports".
+ * 006-shared-pace). A lane is one budget: "teams:<bot>:<tenant>", "graph-reports".
  */
 
 export interface PaceRule {

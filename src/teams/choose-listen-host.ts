@@ -14,7 +14,9 @@ export function chooseListenHost(config: Config): { host: string; local: boolean
   if (config.teams.bot) return { host: asked ?? "0.0.0.0", local: false };
   if (asked !== undefined && !loopback.has(asked)) {
     throw new AppError(ErrorCode.ConfigInvalid, `HOST: ${asked} is not a loopback address, and no bot credentials are set.`, {
-      hint: "Without BOT_ID and BOT_PASSWORD the bot cannot authenticate Teams, so it listens only on 127.0.0.1. Set the bot's credentials to listen on other addresses.",
+      hint:
+        "Without BOT_ID and BOT_PASSWORD the bot cannot authenticate Teams, so it listens only on 127.0.0.1. Set the " +
+        "bot's credentials to listen on other addresses.",
     });
   }
   return { host: asked ?? "127.0.0.1", local: true };

@@ -4,7 +4,8 @@ import type { Logger } from "pino";
 import type { AdaptiveCard } from "../cards/adaptive-card.js";
 import type { ChatReply } from "../chatops/chat-reply.js";
 import type { ChatPlace } from "../chatops/reply-place.js";
-import type { CardActionResult } from "../card-actions/answer-card-action.js";
+import type { CardActionResult } from "../card-actions/card-press.js";
+import { cardVerbs } from "../card-actions/card-verbs.js";
 import { recordVisitor } from "./record-visitor.js";
 import type { Store } from "../store/open-store.js";
 import { uploadFile } from "./upload-file.js";
@@ -43,8 +44,6 @@ export interface BotAppOptions {
   readonly handlers: BotHandlers;
 }
 
-const cardVerbs = ["done", "snooze", "help", "noSmartphone", "remindTeam"];
-
 /** A teams-ai Application routing Teams activities to the bot's handlers. */
 export function createBotApp(options: BotAppOptions): Application {
   const { store, log, handlers } = options;
@@ -77,7 +76,8 @@ export function createBotApp(options: BotAppOptions): Application {
     return true;
   });
 
-  for (const verb of cardVerbs) {
+  // Every verb of the one table; what each does, and who may press it, is decided in card-actions.
+  for (const verb of Object.keys(cardVerbs)) {
     app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state: TurnState, data: Record<string, unknown>) => {
       const result = await handlers.cardAction(verb, data, context.activity.from.aadObjectId, context.activity.locale);
       return "card" in result ? result.card : result.message;

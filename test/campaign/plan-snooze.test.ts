@@ -59,6 +59,19 @@ describe("the snooze table", () => {
     expect(planSnooze(policy, history({ snoozeCount }), deadline, at(now))).toEqual(outcome);
   });
 
+  // A deadline on Saturday 5 December: the last reminder day before it is Friday 4 December.
+  it.each<[string, string, number]>([
+    [
+      "on the Wednesday before, is cut to Friday's 10:00, not Monday's, after the deadline",
+      "2026-12-02T11:00:00Z",
+      at("2026-12-04T10:00:00Z"),
+    ],
+    ["on the Thursday before, is cut to Friday's 10:00", "2026-12-03T11:00:00Z", at("2026-12-04T10:00:00Z")],
+    ["on the Friday itself, with no reminder day left, runs its full two days", "2026-12-04T11:00:00Z", at("2026-12-06T11:00:00Z")],
+  ])("a snooze towards a deadline on a day without reminder hours, taken %s", (_name, now, until) => {
+    expect(planSnooze(policy, history(), "2026-12-05", at(now))).toEqual({ granted: true, until, snoozesLeft: 2 });
+  });
+
   it("cuts at the deadline day's reminder hours in the person's own time zone", () => {
     // New York is UTC-5: its deadline day opens at 15:00 UTC.
     expect(planSnooze(policy, history({ timeZone: "America/New_York" }), deadline, at("2026-11-30T15:00:00Z"))).toEqual({

@@ -1,4 +1,5 @@
 import type { CardContext, CardName, DoctorCard, Language, StatusCard } from "../../src/cards/card-data.js";
+import { listedCommands } from "../../src/chatops/chat-commands.js";
 import { sampleContext, type CardSample } from "./card-samples.js";
 
 // Samples for the cards admins and managers see: every card, with each optional part shown and
@@ -43,6 +44,14 @@ export function sampleStatus(): StatusCard {
       { displayName: "Tom Baker", userPrincipalName: "tom.baker@contoso.com", code: "ConversationBlockedByUser" },
     ],
     unreachableCount: 7,
+    signInInterrupts: {
+      people: 9,
+      topApps: [
+        { app: "Office 365 Exchange Online", people: 6 },
+        { app: "Microsoft Teams", people: 4 },
+        { app: "OfficeHome", people: 1 },
+      ],
+    },
     paused: { by: "Dana Fischer", at: "2025-03-11T08:12:00Z" },
     enforcement: { state: "reportOnly", policies: ["Require MFA for all users"], checkedAt: "2025-03-11T07:30:00Z" },
   };
@@ -91,6 +100,7 @@ const PEOPLE = [
     deadline: "2025-03-14",
     daysLeft: 3,
     reminders: 2,
+    stopped: null,
   },
   {
     displayName: "Ben Okafor",
@@ -99,6 +109,7 @@ const PEOPLE = [
     deadline: "2025-03-09",
     daysLeft: -2,
     reminders: 4,
+    stopped: { app: "Office 365 Exchange Online", at: "2025-03-11T07:42:00Z" },
   },
   {
     displayName: "Chloé Martin",
@@ -107,6 +118,7 @@ const PEOPLE = [
     deadline: "2025-03-11",
     daysLeft: 0,
     reminders: 3,
+    stopped: null,
   },
   {
     displayName: "David Jansen",
@@ -115,6 +127,7 @@ const PEOPLE = [
     deadline: null,
     daysLeft: null,
     reminders: 0,
+    stopped: null,
   },
 ];
 
@@ -153,6 +166,7 @@ export function adminSampleCards(language: Language): CardSample[] {
         furthestBehind: [],
         unreachable: [],
         unreachableCount: 0,
+        signInInterrupts: null,
         paused: null,
         enforcement: null,
       },
@@ -175,6 +189,7 @@ export function adminSampleCards(language: Language): CardSample[] {
       "pending",
       {
         filter: "Sales",
+        blocked: false,
         page: 2,
         pageCount: 7,
         total: 120,
@@ -188,6 +203,7 @@ export function adminSampleCards(language: Language): CardSample[] {
       "pending",
       {
         filter: null,
+        blocked: true,
         page: 1,
         pageCount: 1,
         total: 1,
@@ -199,7 +215,7 @@ export function adminSampleCards(language: Language): CardSample[] {
     sample(
       "pending, nobody left",
       "pending",
-      { filter: "Finance", page: 1, pageCount: 1, total: 0, people: [], nextCommand: null },
+      { filter: "Finance", blocked: false, page: 1, pageCount: 1, total: 0, people: [], nextCommand: null },
       context,
     ),
     sample(
@@ -301,10 +317,10 @@ export function adminSampleCards(language: Language): CardSample[] {
       context,
     ),
     sample("preview, nothing to do", "preview", { remind: 0, escalate: 0, skipped: {}, sample: [] }, context),
-    sample("help", "help", { unknownCommand: null }, context),
-    sample("help after an unknown command", "help", { unknownCommand: "mfa stats" }, context),
-    sample("welcome, admin", "welcome", { firstName: "Dana", isAdmin: true }, context),
-    sample("welcome, everyone else", "welcome", { firstName: "Anna", isAdmin: false }, context),
+    sample("help", "help", { unknownCommand: null, commands: listedCommands() }, context),
+    sample("help after an unknown command", "help", { unknownCommand: "mfa stats", commands: listedCommands() }, context),
+    sample("welcome, admin", "welcome", { firstName: "Dana", isAdmin: true, commands: listedCommands() }, context),
+    sample("welcome, everyone else", "welcome", { firstName: "Anna", isAdmin: false, commands: listedCommands() }, context),
     sample(
       "digest, with Remind them now",
       "digest",
@@ -317,6 +333,7 @@ export function adminSampleCards(language: Language): CardSample[] {
           deadline: p.deadline ?? "2025-03-14",
           daysLeft: p.daysLeft ?? 3,
           reminders: p.reminders,
+          stoppedAtSignIn: p.stopped !== null,
         })),
         team: { members: 10, registered: 6 },
         organisation: { members: 1922, registered: 1499 },
@@ -339,6 +356,7 @@ export function adminSampleCards(language: Language): CardSample[] {
             deadline: "2025-03-14",
             daysLeft: 3,
             reminders: 1,
+            stoppedAtSignIn: false,
           },
         ],
         team: { members: 10, registered: 9 },

@@ -97,6 +97,12 @@ export function sampleCards(language: Language): CardSample[] {
       ),
       sample(`noSmartphone ${requirement}`, "noSmartphone", { ...IDS }, context),
       sample(
+        `signInHelp ${requirement}`,
+        "signInHelp",
+        { firstName: "Anna", app: "Office 365 Exchange Online", at: "2025-03-17T07:42:00Z", ...IDS },
+        context,
+      ),
+      sample(
         `stillMissing ${requirement} found nothing, hardware token note`,
         "stillMissing",
         {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PendingCard, UserCard } from "../../src/cards/card-data.js";
 import { renderCard } from "../../src/cards/render-card.js";
+import { listedCommands } from "../../src/chatops/chat-commands.js";
 import { ofType, unescapeMarkdown, visibleText } from "./card-nodes.js";
 import { LANGUAGES, sampleContext } from "./card-samples.js";
 import { adminSampleCards } from "./admin-card-samples.js";
@@ -133,7 +134,7 @@ describe("renderCard: answers to admin commands", () => {
 
   describe("help", () => {
     it("lists every command with what it does, and an example for those that take an argument", () => {
-      const card = renderCard("help", { unknownCommand: null }, sampleContext("en"));
+      const card = renderCard("help", { unknownCommand: null, commands: listedCommands() }, sampleContext("en"));
       const usages = ofType(card, "TextBlock")
         .filter((block) => block.fontType === "monospace")
         .map((block) => unescapeMarkdown(String(block.text)));
@@ -157,11 +158,13 @@ describe("renderCard: answers to admin commands", () => {
     });
 
     it("opens with what it did not recognise, shortened if long", () => {
-      const card = renderCard("help", { unknownCommand: "mfa stats" }, sampleContext("en"));
+      const card = renderCard("help", { unknownCommand: "mfa stats", commands: listedCommands() }, sampleContext("en"));
       expect(ofType(card, "TextBlock")[2]).toMatchObject({ text: "I didn't recognise 'mfa stats'.", color: "attention" });
-      const long = visibleText(renderCard("help", { unknownCommand: `please\n${"x".repeat(500)}` }, sampleContext("en")));
+      const long = visibleText(
+        renderCard("help", { unknownCommand: `please\n${"x".repeat(500)}`, commands: listedCommands() }, sampleContext("en")),
+      );
       expect(long).toMatch(/I didn't recognise 'please x{52}…'\./);
-      expect(visibleText(renderCard("help", { unknownCommand: "mfa stats" }, sampleContext("de")))).toContain(
+      expect(visibleText(renderCard("help", { unknownCommand: "mfa stats", commands: listedCommands() }, sampleContext("de")))).toContain(
         "„mfa stats“ habe ich nicht erkannt.",
       );
     });
@@ -169,7 +172,9 @@ describe("renderCard: answers to admin commands", () => {
 
   describe("welcome", () => {
     it("says who it is from and the one thing it will do, and never asks for a password", () => {
-      const text = visibleText(renderCard("welcome", { firstName: "Anna", isAdmin: false }, sampleContext("en")));
+      const text = visibleText(
+        renderCard("welcome", { firstName: "Anna", isAdmin: false, commands: listedCommands() }, sampleContext("en")),
+      );
       expect(text).toContain("Hello Anna\nI'm a Teams assistant from Contoso IT Service Desk.");
       expect(text).toContain("I'll remind you here");
       expect(text).toContain("That's all: I won't message you about anything else.");
@@ -178,7 +183,9 @@ describe("renderCard: answers to admin commands", () => {
     });
 
     it("adds the commands for an admin", () => {
-      const text = visibleText(renderCard("welcome", { firstName: "Dana", isAdmin: true }, sampleContext("en")));
+      const text = visibleText(
+        renderCard("welcome", { firstName: "Dana", isAdmin: true, commands: listedCommands() }, sampleContext("en")),
+      );
       expect(text).toContain("As an MFA rollout admin, you can also type these commands in this chat:\nmfa status\n");
       expect(text).toContain("mfa help\nThis list.\nType mfa help for examples.");
     });

@@ -51,6 +51,7 @@ const STRUCTURAL = new Set([
   "checkedAt",
   "state",
   "code",
+  "commands",
 ]);
 
 /** Every text field of `value` replaced by `text`, structure and identifiers kept. */
@@ -80,6 +81,7 @@ export function hostileSamples(text: string): CardSample[] {
 /** Each card name once, so a new card cannot slip past the hostile test: the compiler wants every one. */
 export const EVERY_CARD: Record<CardName, true> = {
   reminder: true,
+  signInHelp: true,
   thankYou: true,
   stillMissing: true,
   snoozed: true,

@@ -89,6 +89,7 @@ export function largestSamples(): CardSample[] {
     deadline: day(60 + (i % 30)),
     daysLeft: (i % 40) - 20,
     reminders: i % 6,
+    stoppedAtSignIn: true,
   }));
   const people = Array.from({ length: 10 }, (_, i) => ({
     displayName: LONGEST.displayName,
@@ -97,6 +98,7 @@ export function largestSamples(): CardSample[] {
     deadline: day(60),
     daysLeft: i - 5,
     reminders: 3,
+    stopped: { app: LONGEST.displayName, at: "2025-03-11T07:42:00Z" },
   }));
   const events = Array.from({ length: 400 }, (_, i) => ({
     at: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
@@ -139,6 +141,7 @@ export function largestSamples(): CardSample[] {
       "pending",
       {
         filter: LONGEST.department,
+        blocked: true,
         page: 4_321,
         pageCount: 10_000,
         total: BIGGEST_TENANT,

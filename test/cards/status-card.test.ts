@@ -91,7 +91,7 @@ describe("renderCard: status", () => {
   });
 
   it("names up to five unreachable people and counts the rest", () => {
-    const text = fallbackText(status());
+    const text = fallbackText(status({ ...sampleStatus(), signInInterrupts: null }));
     expect(text).toContain("• Jonas Weber (jonas.weber@contoso.com): the bot is not installed for them (BotNotInConversationRoster)");
     expect(text).toContain("• Marie Dubois (marie.dubois@contoso.com): an app permission policy keeps the bot from them (Forbidden)");
     expect(text).toContain("• Tom Baker (tom.baker@contoso.com): they blocked the bot in Teams (ConversationBlockedByUser)");
@@ -100,6 +100,19 @@ describe("renderCard: status", () => {
     const none = fallbackText(status({ ...sampleStatus(), unreachable: [], unreachableCount: 0 }));
     expect(none).not.toContain("Unreachable in Teams\n•");
     expect(none).not.toContain("more");
+  });
+
+  it("says how many people were stopped at sign-in in the last 7 days, and by which apps most", () => {
+    const text = fallbackText(status());
+    expect(text).toContain(
+      "Stopped at sign-in in the last 7 days: 9 people\n• Office 365 Exchange Online: 6 people\n• Microsoft Teams: 4 people\n" +
+        "• OfficeHome: 1 person\nEach got a card with help instead of that day's reminder. Type mfa pending --blocked for the list.",
+    );
+    const nobody = fallbackText(status({ ...sampleStatus(), signInInterrupts: { people: 0, topApps: [] } }));
+    expect(nobody).toContain("Stopped at sign-in in the last 7 days: 0 people\n");
+    expect(nobody).not.toContain("Each got a card");
+    // Before the sign-in log was ever read (no P1/P2, no permission) the card claims nothing.
+    expect(fallbackText(status({ ...sampleStatus(), signInInterrupts: null }))).not.toContain("Stopped at sign-in");
   });
 
   it("says when the figures are from and shows who paused reminders, on the reader's clock", () => {

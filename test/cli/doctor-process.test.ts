@@ -139,7 +139,8 @@ describe("mfa-nudge doctor against the simulated tenant, as a separate process",
     expect(run.stderr).toBe(
       exitCode === 0
         ? ""
-        : `mfa-nudge: ${Object.values(changed).filter((s) => s === "fail").length} check failed.\n  Fix them in the order listed, then run mfa-nudge doctor again.\n`,
+        : `mfa-nudge: ${Object.values(changed).filter((s) => s === "fail").length} check failed.\n` +
+            "  Fix them in the order listed, then run mfa-nudge doctor again.\n",
     );
   });
 
@@ -157,7 +158,9 @@ describe("mfa-nudge doctor against the simulated tenant, as a separate process",
       checks: { check: string; detail: string; fix: string }[];
     };
     expect(wrong.checks.find((c) => c.check === "teams.catalogId")).toMatchObject({
-      detail: `Installs would use ${tenant.teamsApp.externalId}, but the catalog knows the app as ${tenant.teamsApp.id}: every install would get 404.`,
+      detail:
+        `Installs would use ${tenant.teamsApp.externalId}, but the catalog knows the app as ${tenant.teamsApp.id}: ` +
+        "every install would get 404.",
       fix: `Set TEAMS_CATALOG_APP_ID=${tenant.teamsApp.id}.`,
     });
     const missing = JSON.parse((await doctor(["--json"], await envFor("permission-missing"))).stdout) as {
@@ -168,7 +171,7 @@ describe("mfa-nudge doctor against the simulated tenant, as a separate process",
     );
   });
 
-  it("prints a readable checklist, without colour when not on a terminal, and remembers the enforcement state for /mfa status", async () => {
+  it("prints a readable checklist, without colour off a terminal, and remembers the enforcement state for /mfa status", async () => {
     const env = await envFor("report-only", "report-only-text");
     const run = await doctor([], env);
     expect(run.code).toBe(0);
@@ -180,7 +183,8 @@ describe("mfa-nudge doctor against the simulated tenant, as a separate process",
         '"Require phishing-resistant MFA for admins") are report-only, so the deadline on the cards means nothing yet.',
     );
     expect(lines).toContain(
-      "      What to do: Before the first deadline, switch on a Conditional Access policy requiring MFA of everyone reminded (or security defaults).",
+      "      What to do: Before the first deadline, switch on a Conditional Access policy requiring MFA of everyone reminded " +
+        "(or security defaults).",
     );
     expect(lines.at(-2)).toBe("2 things to look at");
     expect(run.stdout).not.toContain("\u001b[");

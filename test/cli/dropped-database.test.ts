@@ -1,10 +1,13 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { personalConversationId } from "../../src/sandbox/connector/simulated-connector.js";
 import { personalMessage, postToBot } from "../../src/sandbox/connector/teams-activities.js";
 import type { SimulatedUser } from "../../src/sandbox/tenant/index.js";
-import { startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
+import { campaignFor, startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
 import { dropConnections, freshPostgresSchema, waitForConnections } from "../support/postgres-connections.js";
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -70,6 +73,38 @@ describe.skipIf(!pgUrl)(`the bot when PostgreSQL drops its connections${pgUrl ? 
       expect(replies()).toBe(2);
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
       expect(run.child.exitCode).toBeNull();
+    } finally {
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+    }
+  });
+
+  it("start's schedule runs again, and succeeds, after every connection was cut through several ticks", async () => {
+    const campaign = join(world.dir, "every-two-seconds.yaml");
+    writeFileSync(campaign, stringify(campaignFor(world.tenant, { schedule: "*/2 * * * * *" })));
+    const run = spawnCli(["start"], { ...env, PORT: "0", CAMPAIGN_FILE: campaign });
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!/runs on/.test(run.out()) && Date.now() < deadline && run.child.exitCode === null) await sleep(50);
+      const url = /listening on (http:\/\/\S+)\/api\/messages/.exec(run.out())?.[1] ?? "";
+      const health = async () => (await (await fetch(`${url}/healthz`)).json()) as { status: string; lastRun: { outcome: string } | null };
+      // Cut every connection of the bot's, busy or idle, ten times a second for five seconds: runs in flight lose theirs.
+      const cutUntil = Date.now() + 5_000;
+      let cut = 0;
+      while (Date.now() < cutUntil) {
+        cut += await dropConnections(pgUrl!, appName, "all");
+        await sleep(100);
+      }
+      expect(cut).toBeGreaterThan(0);
+      // Then the next tick recovers: a run completes and /healthz says so.
+      let last = await health();
+      while (last.lastRun?.outcome !== "ok" && Date.now() < deadline) {
+        await sleep(250);
+        last = await health();
+      }
+      expect(last).toMatchObject({ status: "ok", lastRun: { outcome: "ok" } });
+      expect(run.child.exitCode).toBeNull();
+      expect(run.err()).not.toMatch(/uncaught|unhandled/);
     } finally {
       run.child.kill("SIGTERM");
       expect(await run.exited).toBe(0);

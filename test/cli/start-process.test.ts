@@ -93,6 +93,7 @@ describe("mfa-nudge start", () => {
       GRAPH_BASE_URL: "http://127.0.0.1:9",
       GRAPH_ACCESS_TOKEN: "t",
       GRAPH_TIMEOUT: "500ms",
+      LOG_LEVEL: "warn",
     });
     try {
       const deadline = Date.now() + 60_000;
@@ -108,6 +109,14 @@ describe("mfa-nudge start", () => {
         lastRun: { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string, outcome: "graph_unreachable" },
       });
       expect(JSON.stringify(health)).not.toContain("127.0.0.1");
+      // The details go to the operator's log instead (and to the admins' alert): what failed, and where.
+      const logged = run
+        .err()
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l) as { msg?: string; detail?: string });
+      const alert = logged.find((l) => l.msg === "delivery problem; alerting the admins");
+      expect(alert?.detail).toMatch(/^Could not reach Graph at http:\/\/127\.0\.0\.1:9 \(GET \/v1\.0\/reports\//);
     } finally {
       run.child.kill("SIGTERM");
       expect(await run.exited).toBe(0);

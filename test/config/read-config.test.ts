@@ -28,7 +28,7 @@ describe("readConfig", () => {
     expect(config.graph.auth).toEqual({ kind: "none" });
   });
 
-  it("checks the bot's credentials at Microsoft's sign-in host unless BOT_LOGIN_URL says otherwise, and keeps AZURE_CLIENT_ID beside a ready token", () => {
+  it("checks the bot's credentials at Microsoft's sign-in host unless BOT_LOGIN_URL says otherwise; keeps AZURE_CLIENT_ID", () => {
     expect(readConfig({}).teams.loginUrl).toBe("https://login.microsoftonline.com");
     expect(readConfig({}).teams.appPackagePath).toBeUndefined();
     const config = readConfig({
@@ -99,6 +99,8 @@ describe("readConfig", () => {
     [{ GRAPH_BASE_URL: "http://10.0.0.5:4000" }, "GRAPH_BASE_URL"],
     [{ TEAMS_SERVICE_URL: "http://smba.trafficmanager.net/teams/" }, "TEAMS_SERVICE_URL"],
     [{ BOT_OPENID_METADATA_URL: "http://login.botframework.com/v1/.well-known/openidconfiguration" }, "BOT_OPENID_METADATA_URL"],
+    // doctor sends the bot's secret there.
+    [{ BOT_LOGIN_URL: "http://login.microsoftonline.com" }, "BOT_LOGIN_URL"],
     [{ DATABASE_URL: "mysql://db/x" }, "DATABASE_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ AZURE_CLIENT_SECRET: "s" }, "AZURE_TENANT_ID"],

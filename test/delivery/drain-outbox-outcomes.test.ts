@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { AppInstaller } from "../../src/delivery/app-installer.js";
 import { drainOutbox, type DrainOptions, type DrainTally } from "../../src/delivery/drain-outbox.js";
 import { TeamsDeliveryError, type ConversationRef, type TeamsMessenger } from "../../src/delivery/teams-messenger.js";
+import { AppError } from "../../src/errors/app-error.js";
+import { ErrorCode } from "../../src/errors/error-code.js";
 import { setPaused } from "../../src/store/app-state.js";
 import type { Store } from "../../src/store/open-store.js";
 import { queueMessages, type NewMessage, type OutboxRow } from "../../src/store/outbox.js";
@@ -53,6 +55,9 @@ function scriptedTeams(script: Record<string, Answer[]> = {}, onSend?: (ref: Con
       if (next instanceof Error) throw next;
       return next;
     },
+    update() {
+      return Promise.reject(new Error("the drain never updates a message"));
+    },
   };
   return { messenger, sends, opened };
 }
@@ -78,6 +83,7 @@ describe("draining the outbox: what each outcome does", () => {
       store,
       messenger: teams.messenger,
       installer: undefined,
+      serviceUrl,
       clock,
       log: capturedLog().log,
       render: (row) => Promise.resolve({ activity: { type: "message", text: `to ${row.recipient_id}` } }),
@@ -92,7 +98,15 @@ describe("draining the outbox: what each outcome does", () => {
     await store.db.selectFrom("people_state").selectAll().where("user_id", "=", user).executeTakeFirst();
   const auditOf = async () =>
     await store.db.selectFrom("audit_log").select(["at", "actor_kind", "action", "subject_id", "detail"]).execute();
-  const tallyOf = (over: Partial<DrainTally>): DrainTally => ({ sent: 0, retried: 0, unreachable: 0, failed: 0, installed: 0, ...over });
+  const tallyOf = (over: Partial<DrainTally>): DrainTally => ({
+    sent: 0,
+    retried: 0,
+    unreachable: 0,
+    failed: 0,
+    installed: 0,
+    held: 0,
+    ...over,
+  });
 
   it("sends, records what Teams returned, and remembers the conversation it opened, clearing an old refusal", async () => {
     store = await sqliteTarget().open();
@@ -166,9 +180,58 @@ describe("draining the outbox: what each outcome does", () => {
     store = await sqliteTarget().open();
     await queueMessages(store, [message("u1")], new Date(t0));
     const teams = scriptedTeams({ "open u1": [new TeamsDeliveryError(403, "BotNotInConversationRoster", "not in roster")] });
-    const installer: AppInstaller = { installFor: () => Promise.resolve("installed") };
+    const installer: AppInstaller = {
+      installFor: () => Promise.resolve({ outcome: "installed" }),
+      chatWith: () => Promise.resolve("19:u1-chat"),
+    };
     expect((await drain(teams, { installer })).tally).toEqual(tallyOf({ sent: 1, installed: 1 }));
     expect(await auditOf()).toEqual([{ at: iso(t0), actor_kind: "system", action: "app.installed", subject_id: "u1", detail: null }]);
+  });
+
+  it("waits for the chat after an install without marking anyone, then sends once Teams has opened it", async () => {
+    store = await sqliteTarget().open();
+    await queueMessages(store, [message("u1")], new Date(t0));
+    const teams = scriptedTeams({ "open u1": [new TeamsDeliveryError(403, "BotNotInConversationRoster", "not in roster")] });
+    const installs: string[] = [];
+    const installer: AppInstaller = {
+      installFor: (userId) => (installs.push(userId), Promise.resolve({ outcome: "installed" })),
+      chatWith: () => Promise.resolve(undefined),
+    };
+    const { tally, clock } = await drain(teams, { installer, stopWhenIdle: false });
+    expect(tally).toEqual(tallyOf({ sent: 1, retried: 1, installed: 1, lastError: "installed; waiting for Teams to open the chat" }));
+    // The first try (attempts 1) waits 4 s for the chat.
+    expect(clock.sleeps).toEqual([4000]);
+    // By the second try Teams has the bot in the person's roster, so the conversation opens directly.
+    expect(installs).toEqual(["u1"]);
+    expect(teams.opened).toEqual(["u1", "u1"]);
+    expect(teams.sends).toEqual([{ conversationId: "a:u1", serviceUrl, text: "to u1" }]);
+    expect(await stateOf("u1")).toMatchObject({ conversation_id: "a:u1", unreachable_until: null });
+    expect((await auditOf()).map((a) => a.action)).toEqual(["app.installed"]);
+  });
+
+  it("holds every message back, uncounted and nobody marked, while the setup is broken", async () => {
+    store = await sqliteTarget().open();
+    await queueMessages(store, [message("u1"), message("u2")], new Date(t0));
+    const teams = scriptedTeams({
+      "open u1": [new TeamsDeliveryError(403, "BotNotInConversationRoster", "not in roster")],
+      "open u2": [new TeamsDeliveryError(403, "BotNotInConversationRoster", "not in roster")],
+    });
+    const missing = new AppError(ErrorCode.GraphPermissionMissing, "Graph refused the install.", { hint: "Grant it." });
+    const installer: AppInstaller = { installFor: () => Promise.reject(missing), chatWith: () => Promise.reject(missing) };
+    const { tally, clock } = await drain(teams, { installer, stopWhenIdle: false, holdForMs: 600_000 });
+    expect(tally).toEqual(tallyOf({ held: 2, setupProblem: "Graph refused the install. Grant it." }));
+    // The drain does not sit waiting for the setup to be fixed.
+    expect(clock.sleeps).toEqual([]);
+    for (const user of ["u1", "u2"]) {
+      expect(await rowOf(user)).toMatchObject({
+        status: "pending",
+        attempts: 0,
+        not_before: iso(t0 + 600_000),
+        last_error: "held: Graph refused the install. Grant it.",
+      });
+      expect(await stateOf(user)).toBeUndefined();
+    }
+    expect(await auditOf()).toEqual([]);
   });
 
   it("leaves someone Teams refused alone for seven days, and records why", async () => {
@@ -176,11 +239,17 @@ describe("draining the outbox: what each outcome does", () => {
     await queueMessages(store, [message("u1")], new Date(t0));
     const teams = scriptedTeams({ "a:u1": [new TeamsDeliveryError(403, "BotDisabledByUser", "The user blocked the bot")] });
     expect((await drain(teams)).tally).toEqual(tallyOf({ unreachable: 1 }));
-    const reason = "Teams refused: 403 BotDisabledByUser: The user blocked the bot";
+    const reason = "403 BotDisabledByUser: The user blocked the bot";
     expect(await rowOf("u1")).toMatchObject({ status: "unreachable", last_error: reason, lease_until: null, sent_at: null });
     expect(await stateOf("u1")).toMatchObject({ unreachable_until: iso(t0 + 7 * day), unreachable_reason: reason });
     expect(await auditOf()).toEqual([
-      { at: iso(t0), actor_kind: "system", action: "person.unreachable", subject_id: "u1", detail: JSON.stringify({ reason }) },
+      {
+        at: iso(t0),
+        actor_kind: "system",
+        action: "person.unreachable",
+        subject_id: "u1",
+        detail: JSON.stringify({ reason, code: "BotDisabledByUser" }),
+      },
     ]);
   });
 

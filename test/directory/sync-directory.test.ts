@@ -43,7 +43,8 @@ describe("mfa-nudge sync against a simulated tenant of 10,000 people, at Graph's
     const reportPages = Math.ceil(reportRows / 999);
     expect(reportPages).toBeGreaterThan(5); // enough pages that the throttle has to be respected
     expect(sync.stdout).toBe(
-      `Synced 10,000 users and ${reportRows.toLocaleString("en-GB")} registration rows in ${/in (\d+:\d\d)/.exec(sync.stdout)?.[1]} (${reportPages} report pages, 11 directory pages).\n`,
+      `Synced 10,000 users and ${reportRows.toLocaleString("en-GB")} registration rows in ` +
+        `${/in (\d+:\d\d)/.exec(sync.stdout)?.[1]} (${reportPages} report pages, 11 directory pages).\n`,
     );
 
     const reports = graph.requests.filter((r) => r.path === reportsPath);

@@ -25,7 +25,8 @@ describe("the access checks", () => {
         token: failed("rejectedToken", "Could not get a Graph token: AADSTS7000215: Invalid client secret.", "The client secret is wrong."),
       }),
       "fail",
-      "No usable token from the client secret of app 3f2a8c1e-6d4b-4b8e-9a51-0c7d2e9f4a11: Could not get a Graph token: AADSTS7000215: Invalid client secret.",
+      "No usable token from the client secret of app 3f2a8c1e-6d4b-4b8e-9a51-0c7d2e9f4a11: Could not get a Graph token: " +
+        "AADSTS7000215: Invalid client secret.",
       "The client secret is wrong.",
     ],
     [

@@ -84,7 +84,9 @@ describe("the break-glass check", () => {
       );
     } else {
       expect(result.detail).toBe(
-        `2 of 2 break-glass accounts checked against ${policies.filter((p) => p.state !== "disabled" && !p.builtInControls.includes("compliantDevice")).length} policies requiring MFA or blocking sign-in: every one is excluded from each.`,
+        `2 of 2 break-glass accounts checked against ` +
+          `${policies.filter((p) => p.state !== "disabled" && !p.builtInControls.includes("compliantDevice")).length} ` +
+          `policies requiring MFA or blocking sign-in: every one is excluded from each.`,
       );
     }
   });
@@ -214,7 +216,8 @@ describe("the other enforcement checks", () => {
       "report-only policies",
       withPolicies([caPolicy("Require MFA", { state: REPORT_ONLY })]),
       "warn",
-      'Nothing enforces MFA yet: the policies requiring it ("Require MFA") are report-only, so the deadline on the cards means nothing yet.',
+      'Nothing enforces MFA yet: the policies requiring it ("Require MFA") are report-only, ' +
+        "so the deadline on the cards means nothing yet.",
       SWITCH_ON,
       "reportOnly",
       ["Require MFA"],

@@ -151,7 +151,8 @@ describe("the Teams app checks", () => {
       "for another app registration",
       packaged(ok({ id: MANIFEST_ID, webApplicationInfoId: "99999999-9999-4999-8999-999999999999" })),
       "fail",
-      `webApplicationInfo.id is 99999999-9999-4999-8999-999999999999, but Graph is called as AZURE_CLIENT_ID ${CLIENT_ID}: installs will be refused.`,
+      `webApplicationInfo.id is 99999999-9999-4999-8999-999999999999, but Graph is called as AZURE_CLIENT_ID ${CLIENT_ID}: ` +
+        `installs will be refused.`,
       repackage,
     ],
     [

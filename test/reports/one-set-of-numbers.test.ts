@@ -61,26 +61,46 @@ describe("one set of numbers, whatever surface shows them", () => {
 
     // Someone with only a phone registers the app and presses "I've done it" before the report knows.
     bot = await startBot(world.env);
-    const rows = await bot.runtime.store.db.selectFrom("outbox").selectAll().where("kind", "=", "reminder").where("status", "=", "sent").execute();
-    const phoneOnly = rows.find((r) => reportView(world.tenant.userById(r.recipient_id) as SimulatedUser).methodsRegistered.includes("mobilePhone"));
+    const rows = await bot.runtime.store.db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("kind", "=", "reminder")
+      .where("status", "=", "sent")
+      .execute();
+    const phoneOnly = rows.find((r) =>
+      reportView(world.tenant.userById(r.recipient_id) as SimulatedUser).methodsRegistered.includes("mobilePhone"),
+    );
     expect(phoneOnly).toBeDefined();
     const row = phoneOnly as (typeof rows)[number];
     confirmed = world.tenant.registerUser(row.recipient_id, ["microsoftAuthenticatorPush"], Date.now());
-    const pressed = await postToBot(bot.server.url, cardAction(env(), { aadObjectId: row.recipient_id, name: "x" }, "done", { outboxId: row.id, userId: row.recipient_id }));
+    const pressed = await postToBot(
+      bot.server.url,
+      cardAction(env(), { aadObjectId: row.recipient_id, name: "x" }, "done", { outboxId: row.id, userId: row.recipient_id }),
+    );
     expect(pressed.status).toBe(200);
     await bot.close();
 
     // Second run, digest day and the admins' channel: digests, the daily report and the trend come from it.
     writeFileSync(
       world.env.CAMPAIGN_FILE as string,
-      stringify(campaignFor(world.tenant, { ...campaign, digest: { day: today, time: "00:00" }, adminReport: { conversationId: adminsChannel, time: "00:00" } })),
+      stringify(
+        campaignFor(world.tenant, {
+          ...campaign,
+          digest: { day: today, time: "00:00" },
+          adminReport: { conversationId: adminsChannel, time: "00:00" },
+        }),
+      ),
     );
     expect((await runCliCaptured(["run-once"], world.env)).code).toBe(0);
     bot = await startBot(world.env);
 
     const policy = readCampaign(world.env.CAMPAIGN_FILE as string);
     const excluded = (u: SimulatedUser) =>
-      u.kind === "breakGlass" || u.kind === "service" || !u.accountEnabled || u.userType === "Guest" || policy.exclude.users.includes(u.userPrincipalName.toLowerCase());
+      u.kind === "breakGlass" ||
+      u.kind === "service" ||
+      !u.accountEnabled ||
+      u.userType === "Guest" ||
+      policy.exclude.users.includes(u.userPrincipalName.toLowerCase());
     const inScope = world.tenant.users.filter((u) => !excluded(u));
     const registered = new Set(
       inScope.filter((u) => u.id === confirmed.id || reportView(u).methodsRegistered.some((m) => appOrBetter.has(m))).map((u) => u.id),
@@ -129,7 +149,11 @@ describe("one set of numbers, whatever surface shows them", () => {
   });
 
   it("every digest gives the organisation's figures and exactly its team's", async () => {
-    const digests = await bot.runtime.store.db.selectFrom("outbox").select(["recipient_id", "payload"]).where("kind", "=", "digest").execute();
+    const digests = await bot.runtime.store.db
+      .selectFrom("outbox")
+      .select(["recipient_id", "payload"])
+      .where("kind", "=", "digest")
+      .execute();
     expect(digests.length).toBeGreaterThan(3);
     for (const digest of digests) {
       const payload = JSON.parse(digest.payload) as Extract<OutboxPayload, { card: "digest" }>;
@@ -144,7 +168,12 @@ describe("one set of numbers, whatever surface shows them", () => {
     const rows = csv.trim().split("\r\n").slice(1);
     expect(rows).toHaveLength(truth.inScope.length);
     const registeredUpns = rows.filter((r) => r.split(",")[6] === "yes").map((r) => r.split(",")[0]);
-    expect(registeredUpns.sort()).toEqual(truth.inScope.filter((u) => truth.registered.has(u.id)).map((u) => u.userPrincipalName).sort());
+    expect(registeredUpns.sort()).toEqual(
+      truth.inScope
+        .filter((u) => truth.registered.has(u.id))
+        .map((u) => u.userPrincipalName)
+        .sort(),
+    );
   });
 });
 

@@ -18,7 +18,7 @@ describe("toCsv", () => {
   });
 
   it("quotes a cell holding either separator, so a ';' cannot start a new cell in a ';' locale", () => {
-    const row = ["Sales;=HYPERLINK(\"https://evil.example\")", "Weber, Jonas", 'say "hi"', "two\nlines"];
+    const row = ['Sales;=HYPERLINK("https://evil.example")', "Weber, Jonas", 'say "hi"', "two\nlines"];
     for (const separator of [",", ";"] as const) {
       expect(cellsOf(toCsv([row], separator), separator)).toEqual([
         'Sales;=HYPERLINK("https://evil.example")',

@@ -143,7 +143,7 @@ describe("the HTTP edge under a few thousand random and malformed requests", () 
     expect(problems(local)).toEqual([]);
   });
 
-  it("with credentials answers every one with 200, a refusal or 401, never a 500, stays healthy throughout and is alive at the end", async () => {
+  it("with credentials answers each with 200, a refusal or 401, never a 500, stays healthy throughout, alive at the end", async () => {
     const tokens = new Map<string, string>();
     const validToken = (serviceUrl: string) => {
       if (!tokens.has(serviceUrl)) tokens.set(serviceUrl, keys.sign(connectorClaims(botId, serviceUrl)));

@@ -3,6 +3,7 @@ import { readConfig } from "../../src/config/read-config.js";
 import { chooseListenHost } from "../../src/teams/choose-listen-host.js";
 import { botInstalled, cardAction, personalMessage, postToBot } from "../../src/sandbox/connector/teams-activities.js";
 import { startCampaignWorld, tenantId, type CampaignWorld } from "../support/campaign-world.js";
+import { rawRequest } from "../support/raw-request.js";
 import { startBot, type RunningBot } from "../support/start-bot.js";
 import { connectorClaims, startFakeBotFrameworkKeys, type FakeBotFrameworkKeys } from "../support/fake-bot-framework-keys.js";
 
@@ -155,6 +156,27 @@ describe("with bot credentials configured", () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("answers a gzip Content-Encoding over a body that is not gzip with 415, signed or not, and keeps serving", async () => {
+    const u = user();
+    const body = "this is not gzip";
+    const token = `Bearer ${keys.sign(connectorClaims(botId, world.connector.url))}`;
+    const statuses = [];
+    for (const authorization of [undefined, token]) {
+      const headers = {
+        "Content-Type": "application/json",
+        "Content-Encoding": "gzip",
+        ...(authorization ? { Authorization: authorization } : {}),
+      };
+      statuses.push((await rawRequest(bot.server.url, { headers, body })).status);
+    }
+    expect(statuses).toEqual([415, 415]);
+    expect((await rawRequest(bot.server.url, { method: "GET", path: "/healthz" })).status).toBe(200);
+    // And the next signed activity is still processed.
+    const activity = botInstalled(env(), { aadObjectId: u.id, name: u.displayName, timeZone: "Europe/Oslo" });
+    activity.membersAdded = [{ id: `29:${u.id}` }];
+    expect((await postToBot(bot.server.url, activity, token)).status).toBe(200);
   });
 
   it("listens on all addresses by default, which it refuses to do without credentials", () => {

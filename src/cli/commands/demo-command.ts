@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import type { DemoReportData } from "../../sandbox/demo/report/demo-report-data.js";
 import { DateTime } from "luxon";
 import { playDemo } from "../../sandbox/demo/play-demo.js";
 import { writeDemoReport } from "../../sandbox/demo/report/write-demo-report.js";
@@ -26,14 +27,16 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .addHelpText(
       "after",
       "\nEverything runs on 127.0.0.1 on simulated time: a generated tenant served as Graph, a Teams connector\n" +
-        "that keeps every message, the real bot and campaign job, and people who answer their cards.\n\nExample:\n  mfa-nudge demo --size 1000 --days 42",
+        "that keeps every message, the real bot and campaign job, and people who answer their cards.\n\nExample:\n  mfa-nudge " +
+        "demo --size 1000 --days 42",
     )
     .action(async (options: DemoOptions) => {
       const start = options.start ?? nextMonday();
       const outDir = resolve(options.out);
       const began = performance.now();
       io.stdout.write(
-        `Playing a ${options.days}-day MFA campaign for a simulated tenant of ${options.size} people (seed ${options.seed}), from ${start}.\n\n`,
+        `Playing a ${options.days}-day MFA campaign for a simulated tenant of ${options.size} people (seed ${options.seed}), ` +
+          `from ${start}.\n\n`,
       );
       const data = await playDemo({
         size: Number(options.size),
@@ -49,9 +52,19 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
       io.stdout.write(
         `\n${t.reminders} reminders, ${t.escalations} escalations to managers, ${t.snoozes} snoozes, ${t.helpRequests} help requests; ` +
           `${t.unreachable} unreachable, ${t.excluded} accounts excluded (break-glass and service).\n` +
+          afterEnforcement(data.enforcement) +
           `Played in ${((performance.now() - began) / 1000).toFixed(1)} s. Report: ${report}\n`,
       );
     });
+}
+
+/** How the bot helped the people Entra ID stopped at sign-in after the enforcement date. */
+function afterEnforcement(e: DemoReportData["enforcement"]): string {
+  if (!e) return "";
+  return (
+    `After enforcement on ${e.date}: ${e.peopleStopped} people stopped at sign-in, ${e.peopleHelped} of them got the help card ` +
+    `(${e.helpCards} sent), ${e.registeredAfterHelp} registered after it.\n`
+  );
 }
 
 function nextMonday(): string {

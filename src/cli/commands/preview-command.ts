@@ -12,7 +12,8 @@ export function registerPreviewCommand(program: Command, io: CliIo): void {
     .option("--json", "print the decisions as JSON: userId, userPrincipalName, action, phase, step, deadline, reason")
     .addHelpText(
       "after",
-      "\nPlans from the last sync (run `mfa-nudge sync` first for fresh data) and the campaign file (CAMPAIGN_FILE).\n\nExamples:\n  mfa-nudge preview\n  mfa-nudge preview --json | jq 'map(select(.action == \"escalate\"))'",
+      "\nPlans from the last sync (run `mfa-nudge sync` first for fresh data) and the campaign file " +
+        "(CAMPAIGN_FILE).\n\nExamples:\n  mfa-nudge preview\n  mfa-nudge preview --json | jq 'map(select(.action == \"escalate\"))'",
     )
     .action(async (options: { json?: boolean }) => {
       const runtime = await openRuntime({ env: io.env, defaultLogLevel: "warn" });

@@ -34,11 +34,15 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
         const d = result.delivery;
         io.stdout.write(
           `${result.sync ? `Synced ${formatCount(result.sync.users)} users. ` : ""}` +
-            `Planned ${formatCount(result.plan.remind)} reminders and ${formatCount(result.plan.escalate)} escalations (${formatCount(result.queued)} new). ` +
+            `Planned ${formatCount(result.plan.remind)} reminders and ${formatCount(result.plan.escalate)} escalations ` +
+            `(${formatCount(result.queued)} new). ` +
             `Sent ${formatCount(d.sent)}${d.installed ? ` (installed the bot for ${formatCount(d.installed)})` : ""}, ` +
             `unreachable ${formatCount(d.unreachable)}, failed ${formatCount(d.failed)}` +
             `${d.held ? `, held ${formatCount(d.held)} until the Teams app setup is fixed` : ""}.\n`,
         );
+        if (result.signIns && !result.signIns.read) {
+          io.stdout.write(`Sign-in log not read: ${result.signIns.problem}. ${result.signIns.hint}\n`);
+        }
         if (d.halted) {
           throw new AppError(
             ErrorCode.TeamsSendFailed,
@@ -50,7 +54,9 @@ export function registerRunOnceCommand(program: Command, io: CliIo): void {
         }
         if (d.held > 0) {
           throw new AppError(ErrorCode.TeamsSetupBroken, `${formatCount(d.held)} messages are held: ${d.setupProblem ?? ""}`, {
-            hint: "Nobody was marked unreachable for it, and the admins' channel was alerted. Fix the setting named above; the next run sends them.",
+            hint:
+              "Nobody was marked unreachable for it, and the admins' channel was alerted. Fix the setting named above; " +
+              "the next run sends them.",
           });
         }
         if (d.failed > 0) {

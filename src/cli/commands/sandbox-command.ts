@@ -58,7 +58,8 @@ export function registerSandboxCommand(program: Command, io: CliIo): void {
         .map(([name, value]) => `${name}=${value}`)
         .join(" ");
       io.stdout.write(
-        `Simulated tenant of ${formatCount(tenant.users.length)} users (seed ${options.seed}, scenario ${scenario}) serving Graph at ${server.url}\n` +
+        `Simulated tenant of ${formatCount(tenant.users.length)} users (seed ${options.seed}, scenario ${scenario}) serving ` +
+          `Graph at ${server.url}\n` +
           `Try:  GRAPH_BASE_URL=${server.url} GRAPH_ACCESS_TOKEN=${options.token} mfa-nudge sync\n` +
           `And:  GRAPH_BASE_URL=${server.url} GRAPH_ACCESS_TOKEN=${options.token} ${settings} mfa-nudge doctor\n`,
       );
@@ -81,7 +82,8 @@ export function registerSandboxCommand(program: Command, io: CliIo): void {
         tenantLimit: { limit: Number(options.limit), windowMs: 1000 },
       });
       io.stdout.write(
-        `Simulated Teams connector serving at ${connector.url} (${options.limit} requests/s per tenant; stats at ${connector.url}sandbox/stats)\n`,
+        `Simulated Teams connector serving at ${connector.url} (${options.limit} requests/s per tenant; stats at ` +
+          `${connector.url}sandbox/stats)\n`,
       );
       await untilStopped();
       await connector.close();

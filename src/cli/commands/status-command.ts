@@ -15,7 +15,8 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     .option(
       "--json",
       "print JSON for scripts: users, members, registered, notRegistered, admins, adminsNotRegistered, percentRegistered, lastSync, " +
-        "byDepartment, and with a campaign file, campaign: requirement, inScope, registered, notRegistered, excluded, percentRegistered",
+        "byDepartment, and with a campaign file, campaign: requirement, inScope, registered, notRegistered, excluded, percentRegistered, " +
+        "and signInInterrupts: since, people (in scope, not registered, stopped at sign-in in the last 7 days)",
     )
     .addHelpText(
       "after",
@@ -31,7 +32,8 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
         const figures = await readStatusFigures(runtime.store);
         const summary = policy ? await summarizeCampaign(runtime.store, policy, runtime.clock.now()) : undefined;
         if (options.json) {
-          io.stdout.write(`${JSON.stringify({ ...figures, ...(summary ? { campaign: campaignJson(summary) } : {}) }, null, 2)}\n`);
+          const campaign = summary ? { campaign: campaignJson(summary), signInInterrupts: signInJson(summary) } : {};
+          io.stdout.write(`${JSON.stringify({ ...figures, ...campaign }, null, 2)}\n`);
         } else {
           io.stdout.write(formatStatusText(figures, summary, policy ? undefined : file));
         }
@@ -52,4 +54,9 @@ function campaignJson(s: StatusSummary) {
     excludedBy: s.excludedBy,
     percentRegistered: s.percentRegistered,
   };
+}
+
+/** Who Entra ID stopped at sign-in in the lookback window, counted as the status card counts them. */
+function signInJson(s: StatusSummary) {
+  return { since: s.signInInterrupts.since, people: s.signInInterrupts.people };
 }

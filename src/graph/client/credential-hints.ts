@@ -21,10 +21,11 @@ const graphVariables: CredentialVariables = {
 const knownAadsts = (v: CredentialVariables): Record<string, string> => ({
   AADSTS7000215: `The client secret is wrong: ${v.secret} must be the secret's Value, not its Secret ID.`,
   AADSTS7000222: `The client secret has expired: create a new one under Certificates & secrets and update ${v.secret}.`,
-  AADSTS700016: `No application with ${v.clientId} exists in tenant ${v.tenantId}: check both ids, and that the app is registered in that tenant.`,
+  AADSTS700016: `No application with ${v.clientId} exists in tenant ${v.tenantId}: check both ids, and that the app is registered there.`,
   AADSTS90002: `Tenant ${v.tenantId} was not found: use the Directory (tenant) ID from the app registration's Overview page.`,
   AADSTS700027:
-    "The certificate was not accepted: upload its public part to the app registration (Certificates & secrets) or fix AZURE_CLIENT_CERTIFICATE_PATH.",
+    "The certificate was not accepted: upload its public part to the app registration (Certificates & secrets) or fix " +
+    "AZURE_CLIENT_CERTIFICATE_PATH.",
   AADSTS7000112: "The application is disabled in this tenant: re-enable it under Enterprise applications > Properties.",
   AADSTS500011: `The ${v.resource} service principal was not found in the tenant: check ${v.tenantId}.`,
 });

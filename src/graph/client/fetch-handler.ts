@@ -20,7 +20,8 @@ export class FetchHandler implements Middleware {
     } catch (error) {
       throw new AppError(
         ErrorCode.GraphUnreachable,
-        `Could not reach Graph at ${new URL(url).origin} (${context.options?.method ?? "GET"} ${new URL(url).pathname}): ${describeFetchError(error)}`,
+        `Could not reach Graph at ${new URL(url).origin} (${context.options?.method ?? "GET"} ${new URL(url).pathname}): ` +
+          `${describeFetchError(error)}`,
         {
           cause: error,
           hint: "Check GRAPH_BASE_URL and that this host can reach it (proxy, firewall, DNS).",

@@ -28,7 +28,8 @@ export function toGraphError(status: number, bodyText: string, path: string): Ap
         "against a tenant that has one.",
     });
   }
-  // Directory calls say Authorization_RequestDenied ("Insufficient privileges"); Teams calls say "Missing role permissions on the request. API requires one of '…'".
+  // Directory calls say Authorization_RequestDenied ("Insufficient privileges"); Teams calls say "Missing role permissions on the
+  // request. API requires one of '…'".
   // Forbidden, "Missing role permissions on the request. API requires one of '…'"; the identity
   // reports say Authentication_MSGraphPermissionMissing.
   const permissionCodes = ["Authorization_RequestDenied", "Authentication_MSGraphPermissionMissing"];

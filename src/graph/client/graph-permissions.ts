@@ -16,6 +16,11 @@ export const graphPermissions: readonly GraphPermission[] = [
     why: "read the User registration details report: who has registered which methods",
   },
   {
+    name: "AuditLog.Read.All",
+    paths: /^\/auditLogs\/signIns/,
+    why: "read the sign-in log: who Entra ID stopped at sign-in to register a second method",
+  },
+  {
     name: "User.Read.All",
     paths: /^\/users(\/delta)?(\?|$)|^\/users\/[^/]+(\/manager)?(\?|$)/,
     why: "read people's names, departments, managers, languages and whether their account is enabled",

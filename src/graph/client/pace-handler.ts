@@ -65,9 +65,10 @@ export class PaceHandler implements Middleware {
 
 /*
  * Graph's "identity and access reports" limit (5 requests per 10 s per app per tenant) covers
- * authenticationMethod as well as the reports (learn.microsoft.com/graph/throttling-limits), so the
- * live check of "I've done it" waits in the same lane as the sync's report pages.
+ * authenticationMethod and the audit logs (sign-ins) as well as the reports
+ * (learn.microsoft.com/graph/throttling-limits), so the live check of "I've done it" and the sign-in
+ * log wait in the same lane as the sync's report pages.
  */
 function laneOf(pathname: string): string {
-  return /\/v1\.0\/reports\/|\/v1\.0\/users\/[^/]+\/authentication\/methods/.test(pathname) ? "reports" : "directory";
+  return /\/v1\.0\/(reports|auditLogs)\/|\/v1\.0\/users\/[^/]+\/authentication\/methods/.test(pathname) ? "reports" : "directory";
 }

@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
 import type { OutboxPayload } from "../../delivery/outbox-payload.js";
+import { countActions } from "../../store/read-audit.js";
+import { readAllMessages } from "../../store/read-outbox.js";
 import type { DemoDay, DemoMessage, DemoPerson, DemoReportData } from "./report/demo-report-data.js";
 import { cardOf } from "./card-buttons.js";
 import type { DemoWorld } from "./demo-world.js";
@@ -10,14 +12,16 @@ export interface DemoOutcome {
   readonly days: DemoDay[];
   readonly replies: ReadonlyMap<string, DemoMessage[]>;
   readonly registeredOn: ReadonlyMap<string, string>;
+  /** YYYY-MM-DD: from this day Entra ID stops people without a second method at sign-in. */
+  readonly enforcementDate: string | null;
   readonly startedAt: number;
   readonly endedAt: number;
 }
 
 /** What each person received and how their campaign ended, for the demo's report. */
 export async function describePeople(world: DemoWorld, outcome: DemoOutcome): Promise<DemoReportData> {
-  const db = world.runtime.store.db;
-  const rows = await db.selectFrom("outbox").select(["activity_id", "kind", "payload", "step", "status", "recipient_id"]).execute();
+  const store = world.runtime.store;
+  const rows = await readAllMessages(store);
   const byActivity = new Map(rows.filter((r) => r.activity_id).map((r) => [r.activity_id as string, r]));
   const messages = new Map<string, DemoMessage[]>();
   const add = (userId: string, message: DemoMessage) => messages.set(userId, [...(messages.get(userId) ?? []), message]);
@@ -34,12 +38,15 @@ export async function describePeople(world: DemoWorld, outcome: DemoOutcome): Pr
       const label =
         payload.card === "reminder"
           ? reminderLabel(payload.kind, row.step ?? "")
-          : payload.card === "escalation"
-            ? `Escalation: ${payload.person.displayName} has not registered`
-            : payload.card === "digest"
-              ? `Weekly digest: ${payload.reports.length} of their people not registered`
-              : "Posted to a channel";
-      add(activity.userId, { at, kind: payload.card === "reminder" ? "reminder" : "escalation", label, card });
+          : payload.card === "signInHelp"
+            ? `Help after being stopped at sign-in to ${payload.app}`
+            : payload.card === "escalation"
+              ? `Escalation: ${payload.person.displayName} has not registered`
+              : payload.card === "digest"
+                ? `Weekly digest: ${payload.reports.length} of their people not registered`
+                : "Posted to a channel";
+      const toThem = payload.card === "reminder" || payload.card === "signInHelp";
+      add(activity.userId, { at, kind: toThem ? "reminder" : "escalation", label, card });
     }
   }
   for (const [userId, list] of outcome.replies) for (const m of list) add(userId, m);
@@ -79,7 +86,14 @@ export async function describePeople(world: DemoWorld, outcome: DemoOutcome): Pr
       messages: [],
     });
   }
-  const audit = await db.selectFrom("audit_log").select("action").execute();
+  const actions = await countActions(store, ["person.snoozed", "person.askedForHelp"]);
+  const helpCards = rows.filter((r) => r.kind === "reminder" && r.status === "sent" && (r.step ?? "").startsWith("signin-"));
+  const helpedOn = new Map<string, string>();
+  for (const r of helpCards) {
+    const day = (r.step ?? "").slice("signin-".length);
+    if (!helpedOn.has(r.recipient_id) || day < (helpedOn.get(r.recipient_id) ?? "")) helpedOn.set(r.recipient_id, day);
+  }
+  const stopped = new Set(world.tenant.signInLog.filter((s) => s.errorCode !== 0).map((s) => s.userId));
   return {
     campaignName: world.policy.name,
     tenantSize: outcome.size,
@@ -91,11 +105,22 @@ export async function describePeople(world: DemoWorld, outcome: DemoOutcome): Pr
     totals: {
       reminders: rows.filter((r) => r.kind === "reminder" && r.status === "sent").length,
       escalations: rows.filter((r) => r.kind === "escalation" && r.status === "sent").length,
-      snoozes: audit.filter((a) => a.action === "person.snoozed").length,
-      helpRequests: audit.filter((a) => a.action === "person.askedForHelp").length,
+      snoozes: actions.get("person.snoozed") ?? 0,
+      helpRequests: actions.get("person.askedForHelp") ?? 0,
       unreachable: unreachable.size,
       excluded: excluded.length,
     },
+    enforcement:
+      outcome.enforcementDate === null
+        ? null
+        : {
+            date: outcome.enforcementDate,
+            peopleStopped: stopped.size,
+            helpCards: helpCards.length,
+            peopleHelped: helpedOn.size,
+            // Registered on or after the day of their first help card.
+            registeredAfterHelp: [...helpedOn].filter(([id, day]) => (outcome.registeredOn.get(id) ?? "") >= day).length,
+          },
   };
 }
 

@@ -3,6 +3,9 @@ import { syncDirectory } from "../../directory/sync-directory.js";
 import { runCampaign } from "../../jobs/run-campaign.js";
 import { bar } from "../../reports/format-numbers.js";
 import { summarizeCampaign } from "../../reports/summarize-campaign.js";
+import { countActions } from "../../store/read-audit.js";
+import { readMessage } from "../../store/read-message.js";
+import { countSentByKind, countSentSignInHelp, wasEscalated } from "../../store/read-outbox.js";
 import { cardAction, postToBot } from "../connector/teams-activities.js";
 import type { RecordedActivity } from "../connector/recorded-activity.js";
 import type { DemoDay, DemoMessage, DemoReportData } from "./report/demo-report-data.js";
@@ -11,6 +14,8 @@ import { describePeople } from "./describe-people.js";
 import { demoTenantId, startDemoWorld, type DemoWorld } from "./demo-world.js";
 import { SimClock } from "./sim-clock.js";
 import { SimulatedPeople, type Reaction } from "./simulated-people.js";
+import { stopAtSignIn } from "./stop-at-sign-in.js";
+import type { OutboxPayload } from "../../delivery/outbox-payload.js";
 import { timeZoneFor } from "./time-zone-for.js";
 
 export interface DemoOptions {
@@ -34,11 +39,14 @@ const hour = 3_600_000;
 // The schedule: a campaign run every hour from 06:00 to 21:00 UTC, so each time zone's reminder
 // hours (10:00-16:00 local, from Europe to the US east coast) come round.
 const runHours = Array.from({ length: 16 }, (_, i) => 6 + i);
+// After enforcement people are stopped as they start work: 08:00 UTC, before London's reminder hours.
+const signInHour = 8;
 
 /**
  * Plays a campaign of `days` days on simulated time: each hour the real campaign job syncs, plans
  * and delivers through the real bot, and simulated people answer their cards by posting to the
- * bot's real /api/messages, as Teams would. Returns the report's data.
+ * bot's real /api/messages, as Teams would. Halfway through, MFA is enforced: from then on Entra ID
+ * stops people without a second method at sign-in, and the bot helps them. Returns the report's data.
  */
 export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
   const clock = new SimClock(Date.parse(`${options.start}T06:00:00Z`));
@@ -50,9 +58,11 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
   const days: DemoDay[] = [];
   let pending: Pending[] = [];
   let seen = 0;
+  const enforcementDay = Math.floor(options.days / 2);
+  const enforcementDate = DateTime.fromISO(options.start, { zone: "utc" }).plus({ days: enforcementDay }).toISODate() ?? "";
 
   try {
-    options.print(`Day  Date          Registered                   Reminders  Escalations  Snoozes  Help`);
+    options.print(`Day  Date          Registered                   Reminders  Escalations  Snoozes  Help  Stopped  Helped`);
     // Where the tenant stood before the first reminder: the baseline the chart starts from.
     await syncDirectory({ graph: world.runtime.graph(), store: world.runtime.store, clock, log: world.runtime.log });
     // The campaign's own figures, the ones /mfa status shows, so the chart and the bot agree.
@@ -66,13 +76,22 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
       escalations: 0,
       snoozes: 0,
       helpRequests: 0,
+      stoppedAtSignIn: 0,
+      signInHelp: 0,
     });
     options.print(printDay(0, eve, days[0] as DemoDay));
     for (let day = 0; day < options.days; day += 1) {
       const date = DateTime.fromMillis(Date.parse(`${options.start}T00:00:00Z`), { zone: "utc" }).plus({ days: day });
       const before = await tallies(world);
+      if (day === enforcementDay) {
+        options.print(
+          `     MFA enforced from ${date.toFormat("ccc dd LLL")}: Entra ID now stops anyone without a second method at sign-in.`,
+        );
+      }
+      let stopped = 0;
       for (const h of runHours) {
         clock.advanceTo(date.plus({ hours: h }).toMillis());
+        if (day >= enforcementDay && h === signInHour) stopped = stopAtSignIn(world.tenant, options.seed, clock.now());
         pending = await act(world, pending, clock.now(), replies, registeredOn);
         await runCampaign({
           store: world.runtime.store,
@@ -96,6 +115,8 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
         escalations: counts.escalations - before.escalations,
         snoozes: counts.snoozes - before.snoozes,
         helpRequests: counts.help - before.help,
+        stoppedAtSignIn: stopped,
+        signInHelp: counts.signInHelp - before.signInHelp,
       };
       days.push(row);
       options.print(printDay(day + 1, date, row));
@@ -105,6 +126,7 @@ export async function playDemo(options: DemoOptions): Promise<DemoReportData> {
       days,
       replies,
       registeredOn,
+      enforcementDate: options.days > 0 ? enforcementDate : null,
       startedAt: Date.parse(`${options.start}T06:00:00Z`),
       endedAt: clock.now(),
     });
@@ -118,26 +140,18 @@ async function campaignFigures(world: DemoWorld, now: number): Promise<{ inScope
 }
 
 /** Counts so far, to take each day's difference: messages by kind, snoozes and help requests. */
-async function tallies(world: DemoWorld): Promise<{ reminders: number; escalations: number; snoozes: number; help: number }> {
-  const db = world.runtime.store.db;
-  const sent = await db
-    .selectFrom("outbox")
-    .select(["kind as key", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("status", "=", "sent")
-    .groupBy("kind")
-    .execute();
-  const audit = await db
-    .selectFrom("audit_log")
-    .select(["action as key", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("action", "in", ["person.snoozed", "person.askedForHelp"])
-    .groupBy("action")
-    .execute();
-  const count = (rows: { key: string; n: number }[], key: string) => Number(rows.find((r) => r.key === key)?.n ?? 0);
+async function tallies(
+  world: DemoWorld,
+): Promise<{ reminders: number; escalations: number; snoozes: number; help: number; signInHelp: number }> {
+  const store = world.runtime.store;
+  const sent = await countSentByKind(store);
+  const audit = await countActions(store, ["person.snoozed", "person.askedForHelp"]);
   return {
-    reminders: count(sent, "reminder"),
-    escalations: count(sent, "escalation"),
-    snoozes: count(audit, "person.snoozed"),
-    help: count(audit, "person.askedForHelp"),
+    reminders: sent.get("reminder") ?? 0,
+    escalations: sent.get("escalation") ?? 0,
+    snoozes: audit.get("person.snoozed") ?? 0,
+    help: audit.get("person.askedForHelp") ?? 0,
+    signInHelp: await countSentSignInHelp(store),
   };
 }
 
@@ -154,23 +168,20 @@ async function react(
     const card = cardOf(activity.activity);
     const data = card ? executeDataOf(card) : undefined;
     if (!card || !data) continue; // escalations and helpdesk notices carry no buttons
-    const row = await world.runtime.store.db
-      .selectFrom("outbox")
-      .select(["payload", "user_id"])
-      .where("id", "=", data.outboxId)
-      .executeTakeFirst();
+    const row = await readMessage(world.runtime.store, data.outboxId);
     if (!row) continue;
     const nth = (reminded.get(row.user_id) ?? 0) + 1;
     reminded.set(row.user_id, nth);
-    const deadline = (JSON.parse(row.payload) as { deadline: string }).deadline;
+    const payload = JSON.parse(row.payload) as OutboxPayload;
+    if (payload.card === "signInHelp") {
+      const reaction = people.reactToSignInHelp(row.user_id);
+      if (reaction.kind !== "ignore") next.push({ at: now + reaction.afterHours * hour, userId: row.user_id, reaction, card });
+      continue;
+    }
+    const deadline = (payload as { deadline: string }).deadline;
     const daysLeft = Math.round((Date.parse(`${deadline}T12:00:00Z`) - now) / 86_400_000);
-    const escalated = await world.runtime.store.db
-      .selectFrom("outbox")
-      .select("id")
-      .where("user_id", "=", row.user_id)
-      .where("kind", "=", "escalation")
-      .executeTakeFirst();
-    const reaction = people.react(row.user_id, nth, daysLeft, escalated !== undefined);
+    const escalated = await wasEscalated(world.runtime.store, row.user_id);
+    const reaction = people.react(row.user_id, nth, daysLeft, escalated);
     if (reaction.kind !== "ignore") next.push({ at: now + reaction.afterHours * hour, userId: row.user_id, reaction, card });
   }
   return next;
@@ -226,5 +237,10 @@ async function act(
 
 function printDay(number: number, date: DateTime, row: DemoDay): string {
   const share = row.members ? row.registered / row.members : 0;
-  return `${String(number).padStart(3)}  ${date.toFormat("ccc dd LLL")}    ${(share * 100).toFixed(1).padStart(5)} % ${bar(share, 20)}  ${String(row.reminders).padStart(9)}  ${String(row.escalations).padStart(11)}  ${String(row.snoozes).padStart(7)}  ${String(row.helpRequests).padStart(4)}`;
+  return (
+    `${String(number).padStart(3)}  ${date.toFormat("ccc dd LLL")}    ${(share * 100).toFixed(1).padStart(5)} % ` +
+    `${bar(share, 20)}  ${String(row.reminders).padStart(9)}  ${String(row.escalations).padStart(11)}  ` +
+    `${String(row.snoozes).padStart(7)}  ${String(row.helpRequests).padStart(4)}  ` +
+    `${String(row.stoppedAtSignIn).padStart(7)}  ${String(row.signInHelp).padStart(6)}`
+  );
 }

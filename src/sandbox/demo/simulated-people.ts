@@ -41,6 +41,30 @@ export class SimulatedPeople {
     return found;
   }
 
+  /**
+   * The reaction to the help card after Entra ID stopped them at sign-in: now it is real, so most
+   * set it up at once; those who needed help before ask for it again.
+   */
+  reactToSignInHelp(userId: string): Reaction {
+    const r = this.of(userId).random;
+    const authenticator = ["microsoftAuthenticatorPush", "softwareOneTimePasscode"];
+    switch (this.personaOf(userId)) {
+      case "needsHelp":
+      case "noSmartphone":
+        return r.chance(0.5)
+          ? { kind: "press", verb: "help", afterHours: r.int(0, 2) }
+          : { kind: "register", afterHours: r.int(2, 24), methods: authenticator, thenPressDone: true };
+      case "holdout":
+        return r.chance(0.5)
+          ? { kind: "register", afterHours: r.int(1, 24), methods: authenticator, thenPressDone: false }
+          : { kind: "ignore" };
+      default:
+        return r.chance(0.85)
+          ? { kind: "register", afterHours: r.int(0, 3), methods: authenticator, thenPressDone: r.chance(0.6) }
+          : { kind: "ignore" };
+    }
+  }
+
   /** The reaction to the `nth` reminder (1-based), `daysLeft` before the deadline. */
   react(userId: string, nth: number, daysLeft: number, managerTold: boolean): Reaction {
     const r = this.of(userId).random;

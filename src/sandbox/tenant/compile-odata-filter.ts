@@ -5,17 +5,22 @@ export interface FilterableProperties {
   /** Scalar paths, nested ones written as in OData (`teamsApp/id`). */
   scalars: ReadonlySet<string>;
   collections?: ReadonlySet<string>;
+  /** DateTimeOffset properties, which also take `ge`, `gt`, `le` and `lt` against an unquoted instant. */
+  instants?: ReadonlySet<string>;
 }
 
 export type RowPredicate = (row: object) => boolean;
 
-type Token = { kind: "word" | "string" | "number" | "punct"; text: string };
+type Token = { kind: "word" | "string" | "number" | "instant" | "punct"; text: string };
+type Operator = "eq" | "ne" | "ge" | "gt" | "le" | "lt";
 
 /**
  * The subset of OData $filter the bot and its tests use: `eq`/`ne` against string, boolean, null or
  * number literals, `startswith(prop,'x')`, `prop/any(m: m eq 'x')`, `and`, `or`, `not` and
- * parentheses. Strings compare case-insensitively, as directory queries do. Anything else is a
- * 400, which is what Graph answers for filters a resource does not support.
+ * parentheses; on DateTimeOffset properties also `ge`/`gt`/`le`/`lt` against an unquoted instant
+ * (`createdDateTime ge 2026-12-01T00:00:00Z`, as the sign-in log's docs write it). Strings compare
+ * case-insensitively, as directory queries do. Anything else is a 400, which is what Graph answers
+ * for filters a resource does not support.
  */
 export function compileODataFilter(text: string, properties: FilterableProperties): RowPredicate {
   const tokens = tokenize(text);
@@ -34,6 +39,7 @@ export function compileODataFilter(text: string, properties: FilterablePropertie
     if (token === undefined) return fail("missing value");
     if (token.kind === "string") return token.text;
     if (token.kind === "number") return Number(token.text);
+    if (token.kind === "instant") return new Date(token.text);
     const word = token.text.toLowerCase();
     if (token.kind === "word" && (word === "true" || word === "false")) return word === "true";
     if (token.kind === "word" && word === "null") return null;
@@ -52,11 +58,15 @@ export function compileODataFilter(text: string, properties: FilterablePropertie
     return parts.join("/");
   };
   const scalar = (property: string): string =>
-    properties.scalars.has(property) ? property : fail(`property '${property}' is not supported in a filter on this resource`);
-  const operator = (): "eq" | "ne" => {
+    properties.scalars.has(property) || properties.instants?.has(property)
+      ? property
+      : fail(`property '${property}' is not supported in a filter on this resource`);
+  const operator = (ordered = false): Operator => {
     const token = tokens[at++];
     const op = token?.text.toLowerCase();
-    return op === "eq" || op === "ne" ? op : fail(`operator '${token?.text ?? ""}' is not supported (only eq and ne)`);
+    if (op === "eq" || op === "ne") return op;
+    if (ordered && (op === "ge" || op === "gt" || op === "le" || op === "lt")) return op;
+    return fail(`operator '${token?.text ?? ""}' is not supported (only eq and ne${ordered ? ", ge, gt, le and lt" : ""})`);
   };
   const primary = (): RowPredicate => {
     if (peek()?.text === "(") {
@@ -102,6 +112,12 @@ export function compileODataFilter(text: string, properties: FilterablePropertie
       };
     }
     scalar(property);
+    if (properties.instants?.has(property)) {
+      const op = operator(true);
+      const value = literal();
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) return fail(`'${property}' compares with an instant`);
+      return (row) => compareInstant(read(row, property), value.getTime(), op);
+    }
     const op = operator();
     const value = literal();
     return (row) => same(read(row, property), value) === (op === "eq");
@@ -141,6 +157,25 @@ function read(row: object, name: string): unknown {
   return value;
 }
 
+function compareInstant(actual: unknown, expected: number, op: Operator): boolean {
+  const ms = typeof actual === "string" ? Date.parse(actual) : Number.NaN;
+  if (Number.isNaN(ms)) return false;
+  switch (op) {
+    case "eq":
+      return ms === expected;
+    case "ne":
+      return ms !== expected;
+    case "ge":
+      return ms >= expected;
+    case "gt":
+      return ms > expected;
+    case "le":
+      return ms <= expected;
+    case "lt":
+      return ms < expected;
+  }
+}
+
 function same(actual: unknown, expected: unknown): boolean {
   if (typeof actual === "string" && typeof expected === "string") return actual.toLowerCase() === expected.toLowerCase();
   return (actual ?? null) === expected;
@@ -148,10 +183,13 @@ function same(actual: unknown, expected: unknown): boolean {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /\s+|'((?:[^']|'')*)'|(-?\d+(?:\.\d+)?)(?![\w-])|([A-Za-z_@][\w.@-]*)|([()/,:])|(.)/gy;
+  const pattern =
+    // eslint-disable-next-line max-len -- one token grammar reads best on one line
+    /\s+|'((?:[^']|'')*)'|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))|(-?\d+(?:\.\d+)?)(?![\w-])|([A-Za-z_@][\w.@-]*)|([()/,:])|(.)/gy;
   for (const match of text.matchAll(pattern)) {
-    const [, quoted, number, word, punct, other] = match;
+    const [, quoted, instant, number, word, punct, other] = match;
     if (quoted !== undefined) tokens.push({ kind: "string", text: quoted.replace(/''/g, "'") });
+    else if (instant !== undefined) tokens.push({ kind: "instant", text: instant });
     else if (number !== undefined) tokens.push({ kind: "number", text: number });
     else if (word !== undefined) tokens.push({ kind: "word", text: word });
     else if (punct !== undefined) tokens.push({ kind: "punct", text: punct });

@@ -68,6 +68,7 @@ export function tenantSetupFor(tenant: SimulatedTenant, scenario: DoctorScenario
   return {
     grantedPermissions: granted,
     premiumLicence: !noPremium,
+    signInLogLicence: !noPremium,
     // Without P1 there is no Conditional Access; security defaults are what such a tenant has.
     securityDefaultsEnabled: noPremium || scenario === "security-defaults",
     conditionalAccessPolicies: noPremium || scenario === "security-defaults" ? [] : policies,

@@ -6,6 +6,7 @@ import type { GraphRoute } from "./graph-route.js";
 import { getInstalledAppRoute, installAppRoute, installedAppChatRoute, listInstalledAppsRoute } from "./installed-apps-routes.js";
 import { authenticationMethodsPolicyRoute, conditionalAccessPoliciesRoute, securityDefaultsRoute } from "./policies-routes.js";
 import { getRegistrationDetailsRoute, listRegistrationDetailsRoute } from "./registration-details-routes.js";
+import { listSignInsRoute } from "./sign-in-log-route.js";
 import { getManagerRoute, getUserRoute, listUsersRoute } from "./user-routes.js";
 import { usersDeltaRoute } from "./users-delta-route.js";
 
@@ -18,6 +19,7 @@ export const GRAPH_ROUTES: readonly GraphRoute[] = [
   getUserRoute,
   getManagerRoute,
   authenticationMethodsRoute,
+  listSignInsRoute,
   groupMembersRoute,
   installAppRoute,
   listInstalledAppsRoute,

@@ -124,7 +124,8 @@ function parseExpand(raw: string | undefined): Set<string> {
   for (const name of names) {
     if (!(NAVIGATION as readonly string[]).includes(name)) {
       throw badRequest(
-        `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type 'microsoft.graph.userScopeTeamsAppInstallation'.`,
+        `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type ` +
+          `'microsoft.graph.userScopeTeamsAppInstallation'.`,
       );
     }
   }

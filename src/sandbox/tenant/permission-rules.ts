@@ -48,6 +48,8 @@ const RULES: readonly PermissionRule[] = [
     anyOf: ["AppCatalog.Read.All", "AppCatalog.ReadWrite.All"],
     refuse: teams(["AppCatalog.Read.All", "AppCatalog.ReadWrite.All"]),
   },
+  // The sign-in log answers like the directory (microsoft-graph-docs, signin-list: AuditLog.Read.All).
+  { path: /^\/auditLogs\//, anyOf: ["AuditLog.Read.All"], refuse: directory },
   { path: /^\/users(\/|$)/, anyOf: ["User.Read.All"], refuse: directory },
   { path: /^\/groups(\/|$)/, anyOf: ["GroupMember.Read.All"], refuse: directory },
   {
@@ -62,14 +64,15 @@ const RULES: readonly PermissionRule[] = [
 
 /**
  * Throws Graph's own 403 when the setup lacks the permission `path` (after /v1.0) needs, or, for the
- * registration report, the Entra ID P1/P2 licence.
+ * registration report and the sign-in log, the Entra ID P1/P2 licence.
  */
 export function checkPermission(path: string, setup: TenantSetup): void {
   const rule = RULES.find((r) => r.path.test(path));
   if (rule !== undefined && !rule.anyOf.some((permission) => setup.grantedPermissions.has(permission))) {
     throw rule.refuse([...setup.grantedPermissions]);
   }
-  if (path.startsWith("/reports/") && !setup.premiumLicence) {
+  const licensed = path.startsWith("/auditLogs/") ? setup.premiumLicence && setup.signInLogLicence : setup.premiumLicence;
+  if ((path.startsWith("/reports/") || path.startsWith("/auditLogs/")) && !licensed) {
     throw new GraphError(
       403,
       "Authentication_RequestFromNonPremiumTenantOrB2CTenant",

@@ -20,7 +20,9 @@ export function answerSignIn(body: string, setup: TenantSetup, nowMs: number): G
     headers: { "content-type": "application/json; charset=utf-8" },
     body: {
       error,
-      error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: ${new Date(nowMs).toISOString()}`,
+      error_description:
+        `AADSTS${code}: ${description}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ` +
+        `${randomUUID()}\r\nTimestamp: ${new Date(nowMs).toISOString()}`,
       error_codes: [code],
       timestamp: new Date(nowMs)
         .toISOString()
@@ -47,7 +49,8 @@ export function answerSignIn(body: string, setup: TenantSetup, nowMs: number): G
       401,
       "invalid_client",
       7000215,
-      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${setup.bot.appId}'.`,
+      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client ` +
+        `secret ID, for a secret added to app '${setup.bot.appId}'.`,
     );
   }
   if (form.get("scope") !== BOT_FRAMEWORK_SCOPE) {

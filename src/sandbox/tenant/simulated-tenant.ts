@@ -1,5 +1,6 @@
 import { stableGuid } from "./seeded-random.js";
 import type { SimulatedUser } from "./simulated-user.js";
+import { SIGN_IN_APPS, type SignInEvent } from "./sign-in-event.js";
 
 /** The group ids the bot is configured with; members live in SimulatedTenant.groupMembers. */
 export interface TenantGroups {
@@ -65,6 +66,8 @@ export class SimulatedTenant {
    * conversationUpdate (msteams-docs, "Send proactive installation messages").
    */
   chatOpensAfterMs = 3000;
+  /** The sign-in log, oldest first; empty until a scenario or the demo writes to it (recordSignIn). */
+  readonly signInLog: SignInEvent[] = [];
   private readonly byId = new Map<string, SimulatedUser>();
   private readonly byUpn = new Map<string, SimulatedUser>();
   private readonly deletedById = new Map<string, SimulatedUser>();
@@ -120,6 +123,24 @@ export class SimulatedTenant {
    * Adds `methods` to the user's live methods at `atMs`. /authentication/methods shows them at
    * once; the report only after its lag (see reportView).
    */
+  /**
+   * Writes a sign-in to the log: `errorCode` 0 for success, 50072 or 50079 when Entra stopped the
+   * person to register a second factor. `app` is an index into SIGN_IN_APPS or a display name.
+   */
+  recordSignIn(userId: string, atMs: number, errorCode: number, app: number | string = 0): SignInEvent {
+    const known = typeof app === "number" ? SIGN_IN_APPS[app % SIGN_IN_APPS.length] : undefined;
+    const event: SignInEvent = {
+      id: stableGuid("sign-in", userId, String(atMs), String(this.signInLog.length)),
+      createdDateTime: new Date(atMs).toISOString(),
+      userId,
+      appId: known?.appId ?? stableGuid("app", String(app)),
+      appDisplayName: known?.appDisplayName ?? String(app),
+      errorCode,
+    };
+    this.signInLog.push(event);
+    return event;
+  }
+
   registerUser(id: string, methods: readonly string[], atMs: number): SimulatedUser {
     const user = this.userById(id);
     if (user === undefined) throw new Error(`no user with id ${id}`);

@@ -110,7 +110,7 @@ export async function startGraphServer(tenant: SimulatedTenant, options: GraphSe
     if (!record.path.startsWith("/v1.0/")) throw resourceNotFound(record.path);
     const path = record.path.slice("/v1.0".length);
     // Graph's identity and access reports limit covers authenticationMethod too (learn.microsoft.com/graph/throttling-limits).
-    if (path.startsWith("/reports/") || /^\/users\/[^/]+\/authentication\/methods/.test(path)) {
+    if (path.startsWith("/reports/") || path.startsWith("/auditLogs/") || /^\/users\/[^/]+\/authentication\/methods/.test(path)) {
       const waitMs = throttle.admit();
       if (waitMs > 0) {
         throw new GraphError(429, "TooManyRequests", "Too many requests.", {

@@ -8,6 +8,11 @@ export interface TenantSetup {
   grantedPermissions: Set<string>;
   /** Entra ID P1/P2: without it the registration report answers 403. */
   premiumLicence: boolean;
+  /**
+   * Whether the sign-in log answers; it needs P1/P2 too, and is false whenever premiumLicence is.
+   * Apart from it so a scenario can refuse the log alone and show that the rest of the bot carries on.
+   */
+  signInLogLicence: boolean;
   securityDefaultsEnabled: boolean;
   /** conditionalAccessPolicy objects, in Graph's JSON shape, served as they are. */
   conditionalAccessPolicies: Record<string, unknown>[];

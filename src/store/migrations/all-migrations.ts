@@ -4,7 +4,8 @@ import { foundation } from "./001-foundation.js";
 import { campaign } from "./002-campaign.js";
 import { campaignFigures } from "./003-campaign-figures.js";
 import { teamsFacts } from "./004-teams-facts.js";
-import { sharedPace } from "./005-shared-pace.js";
+import { signInInterrupts } from "./005-sign-in-interrupts.js";
+import { sharedPace } from "./006-shared-pace.js";
 
 /** Every migration in order. Names sort in the order they must run; never rename a shipped one. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -13,6 +14,7 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     "002-campaign": campaign(),
     "003-campaign-figures": campaignFigures(),
     "004-teams-facts": teamsFacts(),
-    "005-shared-pace": sharedPace(dialect),
+    "005-sign-in-interrupts": signInInterrupts(),
+    "006-shared-pace": sharedPace(dialect),
   };
 }

@@ -3,7 +3,7 @@ import type { DemoDay } from "../../../src/sandbox/demo/report/demo-report-data.
 import { CHART_LAYOUT, registrationChartSvg } from "../../../src/sandbox/demo/report/registration-chart-svg.js";
 
 function day(date: string, members: number, registered: number, reminders = 0): DemoDay {
-  return { date, members, registered, reminders, escalations: 0, snoozes: 0, helpRequests: 0 };
+  return { date, members, registered, reminders, escalations: 0, snoozes: 0, helpRequests: 0, stoppedAtSignIn: 0, signInHelp: 0 };
 }
 
 function points(svg: string): { x: number; y: number }[] {

@@ -22,9 +22,39 @@ export function smallDemoReport(): DemoReportData {
     startedAt: "2025-03-10T08:00:00Z",
     endedAt: "2025-03-12T18:00:00Z",
     days: [
-      { date: "2025-03-10", members: 25, registered: 10, reminders: 14, escalations: 0, snoozes: 2, helpRequests: 0 },
-      { date: "2025-03-11", members: 25, registered: 13, reminders: 9, escalations: 1, snoozes: 1, helpRequests: 1 },
-      { date: "2025-03-12", members: 25, registered: 16, reminders: 6, escalations: 2, snoozes: 0, helpRequests: 0 },
+      {
+        date: "2025-03-10",
+        members: 25,
+        registered: 10,
+        reminders: 14,
+        escalations: 0,
+        snoozes: 2,
+        helpRequests: 0,
+        stoppedAtSignIn: 0,
+        signInHelp: 0,
+      },
+      {
+        date: "2025-03-11",
+        members: 25,
+        registered: 13,
+        reminders: 9,
+        escalations: 1,
+        snoozes: 1,
+        helpRequests: 1,
+        stoppedAtSignIn: 0,
+        signInHelp: 0,
+      },
+      {
+        date: "2025-03-12",
+        members: 25,
+        registered: 16,
+        reminders: 6,
+        escalations: 2,
+        snoozes: 0,
+        helpRequests: 0,
+        stoppedAtSignIn: 0,
+        signInHelp: 0,
+      },
     ],
     people: [
       {
@@ -134,5 +164,6 @@ export function smallDemoReport(): DemoReportData {
       },
     ],
     totals: { reminders: 29, escalations: 3, snoozes: 3, helpRequests: 1, unreachable: 2, excluded: 1 },
+    enforcement: { date: "2025-03-11", peopleStopped: 5, helpCards: 6, peopleHelped: 4, registeredAfterHelp: 3 },
   };
 }

@@ -15,10 +15,18 @@ describe("mfa-nudge demo", () => {
     const share = (line: string) => Number(/([\d.]+) %/.exec(line)?.[1]);
     expect(share(dayLines[10] ?? "")).toBeGreaterThan(share(dayLines[0] ?? "") + 10);
     expect(result.stdout).toMatch(/\n\d+ reminders, \d+ escalations to managers, \d+ snoozes, \d+ help requests;/);
+    // Enforcement is played halfway: from day 5 of 10, Entra ID stops those still without a method.
+    expect(result.stdout).toContain("     MFA enforced from Sat 28 Nov: Entra ID now stops anyone without a second method at sign-in.\n");
+    const stopped = dayLines.map((l) => Number(l.trim().split(/\s+/).at(-2)));
+    expect(stopped.slice(0, 6).every((n) => n === 0)).toBe(true);
+    expect(stopped.slice(6).some((n) => n > 0)).toBe(true);
+    expect(result.stdout).toMatch(/\nAfter enforcement on 2026-11-28: \d+ people stopped at sign-in, \d+ of them got the help card/);
 
     const html = readFileSync(join(out, "index.html"), "utf8");
     expect(html).toContain("<svg");
     expect(html).toContain("Excluded: break-glass account, never reminded");
+    expect(html).toContain("Stopped at sign-in");
+    expect(html).toContain("Help after being stopped at sign-in to ");
     expect(html).toMatch(/"type":"AdaptiveCard"/);
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
     expect(existsSync(join(out, "campaign.yaml"))).toBe(true);

@@ -86,7 +86,8 @@ describe("GET /users", () => {
 
   it("walks the management chain with $levels=max, as in Microsoft's example", async () => {
     const response = await fetchGraph<User>(
-      `${base}/users/${withManager?.id}?$select=id,displayName&$expand=${encodeURIComponent("manager($levels=max;$select=id,displayName)")}`,
+      `${base}/users/${withManager?.id}?$select=id,displayName&$expand=` +
+        encodeURIComponent("manager($levels=max;$select=id,displayName)"),
     );
     let node = response.body as Record<string, unknown> | undefined;
     let depth = 0;
@@ -100,7 +101,8 @@ describe("GET /users", () => {
 
   it("serves users and expanded managers that satisfy Graph's user schema", async () => {
     const all =
-      "id,displayName,givenName,surname,mail,userPrincipalName,department,jobTitle,accountEnabled,userType,preferredLanguage,usageLocation,createdDateTime";
+      "id,displayName,givenName,surname,mail,userPrincipalName,department,jobTitle," +
+      "accountEnabled,userType,preferredLanguage,usageLocation,createdDateTime";
     const rows = (await fetchAllPages<User>(`${base}/users?$select=${all}&$expand=manager`)).flatMap((page) => page.value);
     expect(schemaErrors("microsoft.graph.user", rows)).toEqual([]);
     expect(

@@ -140,7 +140,8 @@ describe("what doctor reads from the simulated tenant", () => {
       "TeamsAppInstallation.ReadWriteSelfForUser.All",
       "/users/{user}/teamwork/installedApps",
       "Forbidden",
-      "Missing role permissions on the request. API requires one of 'TeamsAppInstallation.ReadWriteSelfForUser.All, TeamsAppInstallation.ReadWriteForUser.All'.",
+      "Missing role permissions on the request. API requires one of 'TeamsAppInstallation.ReadWriteSelfForUser.All, " +
+        "TeamsAppInstallation.ReadWriteForUser.All'.",
     ],
     [
       "AppCatalog.Read.All",

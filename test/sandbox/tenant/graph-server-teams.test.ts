@@ -114,7 +114,8 @@ describe("finding the bot's chat with a user", () => {
     const user = person((u) => !u.teamsAppInstalled && !u.teamsAppBlocked);
     expect((await install(user.id)).status).toBe(201);
     const listed = await fetchGraph<GraphCollection<Installation>>(
-      `${base}/users/${user.id}/teamwork/installedApps?$expand=teamsApp&$filter=${encodeURIComponent(`teamsApp/id eq '${tenant.teamsApp.id}'`)}`,
+      `${base}/users/${user.id}/teamwork/installedApps?$expand=teamsApp&$filter=` +
+        encodeURIComponent(`teamsApp/id eq '${tenant.teamsApp.id}'`),
     );
     const installationId = listed.body.value[0]?.id ?? "";
     const chatUrl = `${base}/users/${user.id}/teamwork/installedApps/${encodeURIComponent(installationId)}/chat`;

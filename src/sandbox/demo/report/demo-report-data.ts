@@ -18,6 +18,10 @@ export interface DemoDay {
   /** "Remind me later" presses that day. */
   snoozes: number;
   helpRequests: number;
+  /** People Entra ID stopped at sign-in that day (after enforcement). */
+  stoppedAtSignIn: number;
+  /** Help cards sent that day to people stopped at sign-in. */
+  signInHelp: number;
 }
 
 export interface DemoMessage {
@@ -57,4 +61,9 @@ export interface DemoReportData {
   /** Everyone who received at least one message, plus notable people who received none (excluded accounts). */
   people: DemoPerson[];
   totals: { reminders: number; escalations: number; snoozes: number; helpRequests: number; unreachable: number; excluded: number };
+  /**
+   * The enforcement date played halfway through, and how the bot helped those it stopped: people
+   * stopped at sign-in, help cards sent, and of the people helped, how many registered after their card.
+   */
+  enforcement: { date: string; peopleStopped: number; helpCards: number; peopleHelped: number; registeredAfterHelp: number } | null;
 }

@@ -20,19 +20,37 @@ export function demoReportHeader(data: DemoReportData): string {
     tile("Help requests", formatCount(totals.helpRequests), "“I need help” pressed"),
     tile("Unreachable", formatCount(totals.unreachable), "could not be messaged"),
     tile("Excluded", formatCount(totals.excluded), "left out by policy"),
+    ...enforcementTiles(data.enforcement),
   ];
-  return `<header class="page-header">
+  return (
+    `<header class="page-header">
 <p class="eyebrow">mfa-nudge demo · simulated campaign</p>
 <h1>${escapeHtml(data.campaignName)}</h1>
 <dl class="facts">
 <div><dt>Tenant</dt><dd>${formatCount(data.tenantSize)} people</dd></div>
 <div><dt>Seed</dt><dd>${escapeHtml(String(data.seed))}</dd></div>
-<div><dt>Period</dt><dd>${escapeHtml(formatSimulatedTime(data.startedAt))} to ${escapeHtml(formatSimulatedTime(data.endedAt))} (${dayCount})</dd></div>
+<div><dt>Period</dt><dd>${escapeHtml(formatSimulatedTime(data.startedAt))} to ` +
+    `${escapeHtml(formatSimulatedTime(data.endedAt))} (${dayCount})</dd></div>
 </dl>
 <ul class="tiles">
 ${tiles.join("\n")}
 </ul>
-</header>`;
+</header>`
+  );
+}
+
+/** How the bot helped the people Entra ID stopped at sign-in once MFA was enforced halfway through. */
+function enforcementTiles(enforcement: DemoReportData["enforcement"]): string[] {
+  if (!enforcement) return [];
+  const since = `after enforcement on ${shortDate(enforcement.date, true)}`;
+  return [
+    tile("Stopped at sign-in", formatCount(enforcement.peopleStopped), `people without a second method, ${since}`),
+    tile(
+      "Helped after sign-in",
+      formatCount(enforcement.peopleHelped),
+      `got the help card (${formatCount(enforcement.helpCards)} sent); ${formatCount(enforcement.registeredAfterHelp)} registered after it`,
+    ),
+  ];
 }
 
 function shareTile(title: string, day: DemoDay | undefined): string {
@@ -42,5 +60,8 @@ function shareTile(title: string, day: DemoDay | undefined): string {
 }
 
 function tile(title: string, value: string, note: string, variant = ""): string {
-  return `<li class="tile ${variant}"><span class="tile-title">${escapeHtml(title)}</span><span class="tile-value">${escapeHtml(value)}</span><span class="tile-note">${escapeHtml(note)}</span></li>`;
+  return (
+    `<li class="tile ${variant}"><span class="tile-title">${escapeHtml(title)}</span><span ` +
+    `class="tile-value">${escapeHtml(value)}</span><span class="tile-note">${escapeHtml(note)}</span></li>`
+  );
 }

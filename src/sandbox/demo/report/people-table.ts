@@ -14,13 +14,17 @@ export function peopleTable(people: readonly DemoPerson[], anchors: readonly str
 <td class="number">${formatCount(person.messages.length)}</td>
 </tr>`;
   });
-  return `<label class="filter">Filter <input type="search" id="people-filter" placeholder="name, department or outcome" autocomplete="off"></label>
+  return (
+    `<label class="filter">Filter <input type="search" id="people-filter" placeholder="name, department or outcome" ` +
+    `autocomplete="off"></label>
 <div class="people-scroll">
 <table class="people">
-<thead><tr><th scope="col">Name</th><th scope="col">Department</th><th scope="col">Outcome</th><th scope="col" class="number">Messages</th></tr></thead>
+<thead><tr><th scope="col">Name</th><th scope="col">Department</th><th scope="col">Outcome</th>` +
+    `<th scope="col" class="number">Messages</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
 </table>
-</div>`;
+</div>`
+  );
 }

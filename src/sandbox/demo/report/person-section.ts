@@ -25,20 +25,31 @@ export function personSection(person: DemoPerson, anchor: string, startedAt: str
   const messages = person.messages.map((message, i) => {
     const day = campaignDayNumber(message.at, startedAt);
     const when = `${day === null ? "" : `Day ${day} · `}${formatSimulatedTime(message.at)}`;
-    return `<li class="message kind-${message.kind}">
-<div class="message-meta"><time datetime="${escapeHtml(message.at)}">${escapeHtml(when)}</time><span class="kind">${KIND_NAMES[message.kind] ?? escapeHtml(String(message.kind))}</span><span class="label">${escapeHtml(message.label)}</span></div>
+    return (
+      `<li class="message kind-${message.kind}">
+<div class="message-meta"><time datetime="${escapeHtml(message.at)}">${escapeHtml(when)}</time><span ` +
+      `class="kind">${KIND_NAMES[message.kind] ?? escapeHtml(String(message.kind))}</span><span ` +
+      `class="label">${escapeHtml(message.label)}</span></div>
 ${cardFrame(i)}
-</li>`;
+</li>`
+    );
   });
   const body =
     count === 0
       ? `<p class="no-messages">No messages. ${escapeHtml(person.outcome)}</p>`
-      : `<ol class="messages">\n${messages.join("\n")}\n</ol>\n<script type="application/json" class="person-cards">${inlineJson(person.messages.map((m) => m.card))}</script>`;
-  return `<details class="person status-${personStatus(person)}" id="${escapeHtml(anchor)}">
-<summary><span class="dot" aria-hidden="true"></span><span class="name">${escapeHtml(person.displayName)}</span><span class="upn">${escapeHtml(person.userPrincipalName)}</span><span class="summary-outcome">${escapeHtml(person.outcome)}</span><span class="count">${formatCount(count)} ${count === 1 ? "message" : "messages"}</span></summary>
+      : `<ol class="messages">\n${messages.join("\n")}\n</ol>\n<script type="application/json" ` +
+        `class="person-cards">${inlineJson(person.messages.map((m) => m.card))}</script>`;
+  return (
+    `<details class="person status-${personStatus(person)}" id="${escapeHtml(anchor)}">
+<summary><span class="dot" aria-hidden="true"></span><span class="name">${escapeHtml(person.displayName)}</span><span ` +
+    `class="upn">${escapeHtml(person.userPrincipalName)}</span><span ` +
+    `class="summary-outcome">${escapeHtml(person.outcome)}</span><span ` +
+    `class="count">${formatCount(count)} ${count === 1 ? "message" : "messages"}</span></summary>
 <div class="person-body">
-<p class="person-facts">${escapeHtml(person.department ?? "No department")} · ${person.registeredOn === null ? "not registered" : `registered on ${escapeHtml(person.registeredOn)}`}</p>
+<p class="person-facts">${escapeHtml(person.department ?? "No department")} · ` +
+    `${person.registeredOn === null ? "not registered" : `registered on ${escapeHtml(person.registeredOn)}`}</p>
 ${body}
 </div>
-</details>`;
+</details>`
+  );
 }

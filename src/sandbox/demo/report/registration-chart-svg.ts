@@ -57,26 +57,35 @@ export function registrationChartSvg(days: readonly DemoDay[]): string {
     parts.push(`<polygon points="${first.x},${L.shareBottom} ${line} ${last.x},${L.shareBottom}" fill="${LINE}" fill-opacity="0.1"/>`);
     parts.push(`<polyline points="${line}" fill="none" stroke="${LINE}" stroke-width="2.5" stroke-linejoin="round"/>`);
     for (const p of points) {
-      const tip = `${p.day.date}: ${formatShare(registeredShare(p.day))} registered (${formatCount(p.day.registered)} of ${formatCount(p.day.members)})`;
+      const tip =
+        `${p.day.date}: ${formatShare(registeredShare(p.day))} registered (${formatCount(p.day.registered)} of ` +
+        `${formatCount(p.day.members)})`;
       parts.push(
-        `<circle class="point" cx="${p.x}" cy="${p.y}" r="${days.length > 40 ? 2 : 3.5}" fill="#ffffff" stroke="${LINE}" stroke-width="2"><title>${escapeHtml(tip)}</title></circle>`,
+        `<circle class="point" cx="${p.x}" cy="${p.y}" r="${days.length > 40 ? 2 : 3.5}" fill="#ffffff" stroke="${LINE}" ` +
+          `stroke-width="2"><title>${escapeHtml(tip)}</title></circle>`,
       );
     }
     parts.push(
-      `<text class="final-value" x="${r(last.x + 10)}" y="${r(last.y + 5)}" fill="${LINE}" font-size="15" font-weight="700">${formatShare(registeredShare(last.day))}</text>`,
+      `<text class="final-value" x="${r(last.x + 10)}" y="${r(last.y + 5)}" fill="${LINE}" font-size="15" ` +
+        `font-weight="700">${formatShare(registeredShare(last.day))}</text>`,
     );
   } else {
     parts.push(
-      `<text x="${(L.left + L.right) / 2}" y="${(L.shareTop + L.shareBottom) / 2}" text-anchor="middle" fill="${MUTED}">No days were simulated.</text>`,
+      `<text x="${(L.left + L.right) / 2}" y="${(L.shareTop + L.shareBottom) / 2}" text-anchor="middle" fill="${MUTED}">No ` +
+        `days were simulated.</text>`,
     );
   }
   parts.push(...dateLabels(days, x));
 
-  return `<svg class="registration-chart" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="registration-chart-title registration-chart-desc" font-family="Segoe UI, system-ui, sans-serif" font-size="12">
+  return (
+    `<svg class="registration-chart" viewBox="0 0 ${L.width} ${L.height}" role="img" ` +
+    `aria-labelledby="registration-chart-title registration-chart-desc" ` +
+    `font-family="Segoe UI, system-ui, sans-serif" font-size="12">
 <title id="registration-chart-title">Registrations over time</title>
 <desc id="registration-chart-desc">${escapeHtml(describe(days))}</desc>
 ${parts.join("\n")}
-</svg>`;
+</svg>`
+  );
 }
 
 function barsPanel(days: readonly DemoDay[], x: (i: number) => number, barY: (n: number) => number, band: number, max: number): string[] {
@@ -93,7 +102,8 @@ function barsPanel(days: readonly DemoDay[], x: (i: number) => number, barY: (n:
     const top = r(barY(d.reminders));
     const tip = `${d.date}: ${formatCount(d.reminders)} reminders`;
     parts.push(
-      `<rect class="bar" x="${r(x(i) - width / 2)}" y="${top}" width="${width}" height="${r(L.barsBottom - top)}" fill="${BARS}"><title>${escapeHtml(tip)}</title></rect>`,
+      `<rect class="bar" x="${r(x(i) - width / 2)}" y="${top}" width="${width}" height="${r(L.barsBottom - top)}" ` +
+        `fill="${BARS}"><title>${escapeHtml(tip)}</title></rect>`,
     );
   });
   return parts;
@@ -112,7 +122,11 @@ function describe(days: readonly DemoDay[]): string {
   const last = days[days.length - 1];
   if (!first || !last) return "No days were simulated.";
   const reminders = days.reduce((sum, d) => sum + d.reminders, 0);
-  return `Share of members registered at each day's end, from ${formatShare(registeredShare(first))} on ${shortDate(first.date, true)} to ${formatShare(registeredShare(last))} on ${shortDate(last.date, true)}. Below it, reminders sent per day: ${formatCount(reminders)} in all.`;
+  return (
+    `Share of members registered at each day's end, from ${formatShare(registeredShare(first))} on ` +
+    `${shortDate(first.date, true)} to ${formatShare(registeredShare(last))} on ${shortDate(last.date, true)}. Below it, ` +
+    `reminders sent per day: ${formatCount(reminders)} in all.`
+  );
 }
 
 /** The smallest 1, 2 or 5 times a power of ten at or above `n` (at least 1), so the axis reads round. */

@@ -21,7 +21,8 @@ export function writeDemoReport(data: DemoReportData): string {
   const parts = cardRendererParts("light", DEMO_REPORT_SCRIPT);
   const sections = data.people.map((person, i) => personSection(person, anchors[i] ?? "", data.startedAt));
 
-  return `<!doctype html>
+  return (
+    `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -45,7 +46,8 @@ ${peopleTable(data.people, anchors)}
 </section>
 <section aria-labelledby="messages-heading">
 <h2 id="messages-heading">What each person received</h2>
-<p class="intro">Open a person to see every card they, their manager or the helpdesk received, in time order, as Teams shows it. Buttons do nothing here.</p>
+<p class="intro">Open a person to see every card they, their manager or the helpdesk received, in time order, as Teams shows it. ` +
+    `Buttons do nothing here.</p>
 ${sections.join("\n")}
 </section>
 </main>
@@ -54,5 +56,6 @@ ${sections.join("\n")}
 ${parts.scripts}
 </body>
 </html>
-`;
+`
+  );
 }
