@@ -46,7 +46,7 @@ describe("mfa-nudge start", () => {
     expect(await run.exited).toBe(0);
   });
 
-  it("refuses a second start on the same SQLite file with exit status 2 naming the file, and welcomes one once the first stopped", async () => {
+  it("refuses a second start on the same SQLite file with exit status 2 naming the file, then one once the first stopped", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "start-twice-")), "store.sqlite");
     const listening = async (run: ReturnType<typeof start>) => {
       const deadline = Date.now() + 30_000;

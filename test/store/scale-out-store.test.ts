@@ -105,7 +105,7 @@ describe.skipIf(!pgUrl)(`what instances share on PostgreSQL${pgUrl ? "" : " (ski
     expect(await runAsLeader(other, "campaign", () => Promise.resolve("second"))).toEqual({ led: true, result: "second" });
   });
 
-  it("takes back the claims of a sender whose instance died, and leaves a live sender's and an unlisted one's to their leases", async () => {
+  it("takes back the claims of a sender whose instance died, leaves a live one's and an unlisted one's to their leases", async () => {
     store = await postgres.open();
     const deadName = `${new URL(postgres.lastUrl()).searchParams.get("application_name")}_dead`;
     other = await anotherInstance(deadName);
