@@ -25,7 +25,6 @@ import { createTeamsAdapter } from "../teams/create-teams-adapter.js";
 import { ConversationPace } from "../teams/conversation-pace.js";
 import { PacedHttpClient } from "../teams/paced-http-client.js";
 import { createProactiveMessenger } from "../teams/proactive-messenger.js";
-import { SlidingWindow } from "../time/sliding-window.js";
 import type { Runtime } from "./open-runtime.js";
 import { shareDoctorRuns } from "./share-doctor-runs.js";
 
@@ -36,6 +35,10 @@ export interface Bot {
   readonly installer: AppInstaller | undefined;
   /** What drainOutbox needs beyond the store, clock and log. */
   readonly delivery: Omit<DrainOptions, "store" | "clock" | "log">;
+  /** Drains what is ready in the outbox now, after any drain this started before (a command's message, a helper's turn). */
+  deliverSoon(): void;
+  /** Shutting down: every drain stops claiming, hands back what it has not started, and lets its sends finish. */
+  stopDelivering(): void;
   /** Resolves once any delivery or card update started by a command or a button has finished. */
   idle(): Promise<void>;
 }
@@ -47,8 +50,7 @@ export interface Bot {
  */
 export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId = runtime.config.teams.catalogAppId): Bot {
   const { config, clock, store, log } = runtime;
-  const window = new SlidingWindow(config.teams.pace.limit, config.teams.pace.windowMs, clock);
-  const httpClient = new PacedHttpClient(window, () => clock.now(), fetch, {
+  const httpClient = new PacedHttpClient(runtime.teamsPace, () => clock.now(), fetch, {
     timeoutMs: config.teams.timeoutMs,
     conversations: new ConversationPace(clock),
   });
@@ -58,7 +60,9 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
   const messenger = createProactiveMessenger({ adapter, botAppId, serviceUrl: config.teams.serviceUrl, tenantId });
   const graph = runtime.graph();
   const installer = catalogAppId ? createAppInstaller(graph, catalogAppId, clock) : undefined;
+  const stopping = new AbortController();
   const delivery = {
+    stop: stopping.signal,
     messenger,
     installer,
     serviceUrl: config.teams.serviceUrl,
@@ -73,7 +77,7 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
   const deliverSoon = () => {
     again = true;
     draining = draining.then(async () => {
-      while (again) {
+      while (again && !stopping.signal.aborted) {
         again = false;
         await drainOutbox({ ...delivery, store, clock, log, stopWhenIdle: true }).catch((error: unknown) =>
           log.error({ err: error }, "delivery failed"),
@@ -144,5 +148,14 @@ export function openBot(runtime: Runtime, policy: CampaignPolicy, catalogAppId =
       declinedFile: (actorId, locale) => answerDeclinedFile(actorId, locale, store),
     },
   });
-  return { adapter, app, messenger, installer, delivery, idle: async () => void (await Promise.all([draining, background])) };
+  return {
+    adapter,
+    app,
+    messenger,
+    installer,
+    delivery,
+    deliverSoon,
+    stopDelivering: () => stopping.abort(),
+    idle: async () => void (await Promise.all([draining, background])),
+  };
 }

@@ -7,6 +7,8 @@ import { createTokenProvider } from "../graph/client/token-provider.js";
 import { createLogger } from "../log/create-logger.js";
 import { openStore, type Store } from "../store/open-store.js";
 import { systemClock, type Clock } from "../time/clock.js";
+import type { RequestPace } from "../time/sliding-window.js";
+import { openPace } from "./open-pace.js";
 
 /** What a command works with: settings, a logger, the store and, on demand, Graph. */
 export interface Runtime {
@@ -14,6 +16,8 @@ export interface Runtime {
   readonly log: Logger;
   readonly clock: Clock;
   readonly store: Store;
+  /** Teams' 50 requests/s per bot per tenant: one window for every send and reply (shared by all instances on PostgreSQL). */
+  readonly teamsPace: RequestPace;
   /** For HTTP beyond Graph (the bot's sign-in check); tests inject theirs. */
   readonly fetch: typeof fetch;
   graph(events?: PaceEvents): GraphClient;
@@ -33,11 +37,31 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const log = createLogger(config.logLevel ?? options.defaultLogLevel);
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.database, log);
+  // The shared paces ask the database for every request to Teams and to the reports; a pool of
+  // their own keeps them from queueing behind the outbox's queries when every lane is busy.
+  const paceStore = config.database.kind === "postgres" ? await openStore(config.database, log) : store;
+  // Graph's identity-reports quota is per app per tenant: every Graph client of this process, and
+  // on PostgreSQL every instance, reads the report and checks people live through this one lane.
+  const reportsPace = openPace(
+    paceStore,
+    "graph-reports",
+    { ...config.graph.reportsPace, staleMs: 2 * config.graph.timeoutMs },
+    clock,
+    log,
+  );
+  const teamsPace = openPace(
+    paceStore,
+    `teams:${config.teams.bot?.appId ?? "local"}:${config.teams.tenantId ?? "any"}`,
+    { ...config.teams.pace, staleMs: 2 * config.teams.timeoutMs },
+    clock,
+    log,
+  );
   return {
     config,
     log,
     clock,
     store,
+    teamsPace,
     fetch: options.fetch ?? fetch,
     graph: (events) =>
       createGraphClient({
@@ -45,10 +69,14 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
         tokens: createTokenProvider(config.graph.auth, config.graph.baseUrl),
         clock,
         reportsPace: config.graph.reportsPace,
+        reportsWindow: reportsPace,
         timeoutMs: config.graph.timeoutMs,
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(events ? { events } : {}),
       }),
-    close: () => store.close(),
+    close: async () => {
+      await store.close();
+      if (paceStore !== store) await paceStore.close();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { startBotServer, type BotServer, type Health } from "../teams/bot-server.js";
+import { startBotServer, type BotServer, type Health, type Readiness } from "../teams/bot-server.js";
 import type { Bot } from "./open-bot.js";
 import type { Runtime } from "./open-runtime.js";
 
@@ -6,7 +6,7 @@ import type { Runtime } from "./open-runtime.js";
 export function serveBot(
   bot: Bot,
   runtime: Runtime,
-  options: { host: string; port: number; health?: () => Promise<Health> },
+  options: { host: string; port: number; health?: () => Promise<Health>; ready?: () => Promise<Readiness> },
 ): Promise<BotServer> {
   return startBotServer({
     adapter: bot.adapter,
@@ -19,5 +19,6 @@ export function serveBot(
     local: runtime.config.teams.bot === undefined,
     log: runtime.log,
     health: options.health ?? (() => Promise.resolve({ status: "ok", lastRun: null })),
+    ...(options.ready ? { ready: options.ready } : {}),
   });
 }

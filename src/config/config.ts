@@ -51,7 +51,7 @@ export interface Config {
     /** The app package `doctor` reads; undefined: out/mfa-nudge-teams-app.zip in the project. */
     readonly appPackagePath: string | undefined;
   };
-  readonly server: { readonly port: number; readonly host: string | undefined };
+  readonly server: { readonly port: number; readonly host: string | undefined; readonly shutdownGraceMs: number };
   readonly admins: { readonly groupId: string | undefined; readonly userIds: readonly string[] };
   readonly logLevel: (typeof logLevels)[number] | undefined;
 }

@@ -114,6 +114,8 @@ export const envSchema = z.object({
     .refine((v) => /^\d+$/.test(v) && Number(v) < 65536, { message: "expected a TCP port number" })
     .transform(Number),
   HOST: optionalText,
+  // On SIGTERM, how long `start` lets its sends under way finish before it hands back the rest and exits.
+  SHUTDOWN_GRACE: duration("20s"),
   // Who may use the admin commands.
   ADMIN_GROUP_ID: optionalGuid("the object id of the group whose members are the bot's admins"),
   ADMIN_USER_IDS: optionalText

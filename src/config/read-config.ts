@@ -46,7 +46,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
       loginUrl: e.BOT_LOGIN_URL,
       appPackagePath: e.TEAMS_APP_PACKAGE,
     },
-    server: { port: e.PORT, host: e.HOST },
+    server: { port: e.PORT, host: e.HOST, shutdownGraceMs: e.SHUTDOWN_GRACE },
     admins: { groupId: e.ADMIN_GROUP_ID, userIds: e.ADMIN_USER_IDS },
     logLevel: e.LOG_LEVEL as Config["logLevel"],
   });

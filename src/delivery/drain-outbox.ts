@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Logger } from "pino";
 import { isPaused } from "../store/app-state.js";
+import { holdPresence, releaseClaimsOfDeparted } from "../store/presence.js";
 import { recordAudit } from "../store/audit-log.js";
 import type { Store } from "../store/open-store.js";
 import { claimMessages, markFinal, markHeld, markRetry, markSent, nextReadyAt, releaseClaim, type OutboxRow } from "../store/outbox.js";
@@ -38,6 +39,11 @@ export interface DrainOptions {
   /** Stop the run after this many sends in a row got no answer from Teams at all (default: one per lane, at least 3). */
   readonly unansweredLimit?: number;
   readonly onOutcome?: (outcome: DrainTally) => void;
+  /**
+   * Once aborted (the process is shutting down), nothing more is claimed, rows claimed but not yet
+   * being sent go back to the queue untried, and the sends already under way finish.
+   */
+  readonly stop?: AbortSignal;
 }
 
 const noticesOnly = ["notice"] as const;
@@ -68,18 +74,21 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
   const concurrency = options.concurrency ?? 8;
   const leaseMs = options.leaseMs ?? 60_000;
   const maxAttempts = options.maxAttempts ?? 8;
-  const worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const worker = `${senderPrefix()}${Math.random().toString(36).slice(2, 8)}`;
   const holdForMs = options.holdForMs ?? 3_600_000;
   const tally: DrainTally = { sent: 0, retried: 0, unreachable: 0, failed: 0, installed: 0, held: 0 };
   let heldUntil = Infinity;
   await releaseOrphanedClaims(store, new Date(clock.now()));
+  // Claims of senders on other instances that died: theirs go back at once (PostgreSQL only).
+  const recovered = await releaseClaimsOfDeparted(store, new Date(clock.now()));
+  if (recovered > 0) log.warn({ recovered }, "took back the claims of a sender that stopped");
   // When Teams answers nothing (every send times out), trying the rest only holds the run for a
   // timeout each; after this many in a row the run stops and the next one tries again.
   const unansweredLimit = options.unansweredLimit ?? Math.max(3, concurrency);
   let unansweredInARow = 0;
 
   const handle = async (row: OutboxRow): Promise<void> => {
-    if (tally.halted) {
+    if (tally.halted || options.stop?.aborted) {
       await releaseClaim(store, row.id, worker);
       return;
     }
@@ -175,21 +184,34 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainTally> {
     options.onOutcome?.({ ...tally });
   };
 
-  for (;;) {
-    // While an admin has paused the campaign only notices (admin reports, alerts) go out; the rest waits.
-    const kinds = (await isPaused(store)) ? noticesOnly : undefined;
-    const rows = await claimMessages(store, worker, concurrency * 4, new Date(clock.now()), leaseMs, kinds);
-    if (rows.length === 0) {
-      const next = await nextReadyAt(store, kinds);
-      // Held rows wait for an admin to fix the setup; this drain need not wait with them.
-      if (!next || options.stopWhenIdle || next.getTime() >= heldUntil) break;
-      await clock.sleep(Math.max(50, next.getTime() - clock.now()));
-      continue;
+  // Held while this sender claims: if its process dies, other instances take its claims back.
+  const presence = await holdPresence(store, worker);
+  try {
+    while (!options.stop?.aborted) {
+      // While an admin has paused the campaign only notices (admin reports, alerts) go out; the rest waits.
+      const kinds = (await isPaused(store)) ? noticesOnly : undefined;
+      const rows = await claimMessages(store, worker, concurrency * 4, new Date(clock.now()), leaseMs, kinds);
+      if (rows.length === 0) {
+        const next = await nextReadyAt(store, kinds);
+        // Held rows wait for an admin to fix the setup; this drain need not wait with them.
+        if (!next || options.stopWhenIdle || next.getTime() >= heldUntil) break;
+        const wait = Math.max(50, next.getTime() - clock.now());
+        // A drain that may be stopped looks up at least once a second.
+        await clock.sleep(options.stop ? Math.min(1000, wait) : wait);
+        continue;
+      }
+      await runPool(rows, concurrency, handle);
+      if (tally.halted) break;
     }
-    await runPool(rows, concurrency, handle);
-    if (tally.halted) break;
+  } finally {
+    await presence.release();
   }
   return tally;
+}
+
+/** How every sender of this process begins its worker id: `host:pid:` (release-orphaned-claims reads the pid back). */
+export function senderPrefix(): string {
+  return `${hostname()}:${process.pid}:`;
 }
 
 /** Runs `work` over `items` with at most `limit` at once. */

@@ -18,6 +18,8 @@ export enum ErrorCode {
   /** `doctor` found something that will not work. */
   ChecksFailed = "checks_failed",
   StoreFailed = "store_failed",
+  /** A second `start` on a SQLite store another `start` is serving. */
+  StoreInUse = "store_in_use",
   TeamsSendFailed = "teams_send_failed",
   TeamsAppNotInCatalog = "teams_app_not_in_catalog",
   TeamsSetupBroken = "teams_setup_broken",
@@ -30,6 +32,7 @@ export function exitStatusFor(code: ErrorCode): number {
     case ErrorCode.CampaignInvalid:
     case ErrorCode.GraphCredentialsMissing:
     case ErrorCode.TeamsAppNotInCatalog:
+    case ErrorCode.StoreInUse:
       return 2;
     default:
       return 1;

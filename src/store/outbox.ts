@@ -196,3 +196,23 @@ export async function nextReadyAt(store: Store, onlyKinds?: readonly OutboxKind[
     .executeTakeFirst();
   return row?.at ? new Date(row.at) : undefined;
 }
+
+/**
+ * Hands back, untried, every row still claimed by a sender whose worker id starts with `prefix`
+ * (this process's, at shutdown, once the sends under way have had their time). Returns how many.
+ */
+export async function releaseClaimsOf(store: Store, prefix: string, now: Date): Promise<number> {
+  const result = await store.db
+    .updateTable("outbox")
+    .set((eb) => ({
+      status: "pending",
+      lease_until: null,
+      not_before: now.toISOString(),
+      attempts: eb("attempts", "-", 1),
+      last_error: "released: its sender shut down",
+    }))
+    .where("status", "=", "sending")
+    .where(sql<boolean>`substr(claimed_by, 1, ${prefix.length}) = ${prefix}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

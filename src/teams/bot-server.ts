@@ -16,6 +16,12 @@ export interface Health {
   readonly lastRun: { readonly at: string; readonly outcome: string } | null;
 }
 
+/** What /readyz says: whether this instance should be given traffic now, and if not, why (a code). */
+export interface Readiness {
+  readonly status: "ready" | "not_ready";
+  readonly reason?: string;
+}
+
 export interface BotServerOptions {
   readonly adapter: BotAdapter;
   /** Runs one turn (the teams-ai Application). */
@@ -26,6 +32,8 @@ export interface BotServerOptions {
   readonly local: boolean;
   readonly log: Logger;
   readonly health: () => Promise<Health>;
+  /** Readiness for an orchestrator's probe (store reachable, schema current, not shutting down); ready when absent. */
+  readonly ready?: () => Promise<Readiness>;
   /** How long the Bot Framework's signing keys may take to fetch (default 10 s). */
   readonly keyTimeoutMs?: number;
 }
@@ -45,7 +53,8 @@ const unauthorized = "The request carries no Bot Framework token, or one that di
 const keysUnavailable = "The Bot Framework's signing keys cannot be fetched right now, so no request can be checked; try again later.";
 
 /**
- * The HTTP edge: POST /api/messages for Teams, GET /healthz for the platform. Every request is
+ * The HTTP edge: POST /api/messages for Teams, GET /healthz (liveness) and GET /readyz
+ * (readiness) for the platform. Every request is
  * checked in order, each failure a fixed 4xx (or 503) that says what was wrong and never echoes
  * library or caller text: its headers (local mode's rules, JSON only, no encoding), its body (size,
  * JSON, an activity's shape), its caller (the Bot Framework token), and only then the turn.
@@ -109,6 +118,22 @@ export async function startBotServer(options: BotServerOptions): Promise<BotServ
       log.error({ err: error }, "health check failed");
       answer(res, 503, { status: "degraded", lastRun: null });
     }
+  });
+
+  server.get("/readyz", async (req, res) => {
+    const refusal = refuseRequest(req.headers, { local: options.local, hasBody: false });
+    if (refusal) return refuse(res, refusal.status, refusal.code, refusal.message);
+    let readiness: Readiness;
+    try {
+      readiness = options.ready ? await options.ready() : { status: "ready" };
+    } catch (error) {
+      log.error({ err: error }, "readiness check failed");
+      readiness = { status: "not_ready", reason: "check_failed" };
+    }
+    // Not a refusal of the caller: written directly, so the refusal tally does not count it.
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(readiness.status === "ready" ? 200 : 503, { "Content-Type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify(readiness));
   });
 
   server.on("restifyError", (req: restify.Request, _res: restify.Response, error: Error & { statusCode?: number }, next: () => void) => {

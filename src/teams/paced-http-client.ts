@@ -1,5 +1,5 @@
 import { isSecureOrLoopback } from "../config/is-loopback-host.js";
-import type { SlidingWindow } from "../time/sliding-window.js";
+import type { RequestPace } from "../time/sliding-window.js";
 import { retryAfterToMs } from "../time/retry-after.js";
 import type { ConversationPace } from "./conversation-pace.js";
 
@@ -7,7 +7,8 @@ import type { ConversationPace } from "./conversation-pace.js";
  * The HTTP client the Bot Connector SDK sends through (botbuilder's ConnectorClientOptions.httpClient,
  * the core-http-compat shape), for proactive sends and replies to commands alike. Every request,
  * first tries and retries alike, takes a slot in its conversation's windows (Teams' per-thread
- * limits) and in one shared window (50 requests per second per bot per tenant); a 429 holds the
+ * limits) and in one shared window (50 requests per second per bot per tenant: in memory with
+ * SQLite, in the database with PostgreSQL, where every instance takes from it); a 429 holds the
  * shared window for its Retry-After, so every sender slows, not just the one refused. A request
  * that gets no answer within the timeout is abandoned with a "Timeout" error, which the callers
  * retry: a connector that never answers must not hold a sender (or a run) for good.
@@ -55,7 +56,7 @@ export class PacedHttpClient {
   private readonly timeoutMs: number;
 
   constructor(
-    private readonly window: SlidingWindow,
+    private readonly window: RequestPace,
     private readonly now: () => number,
     private readonly fetchImpl: typeof fetch = fetch,
     private readonly options: PacedHttpClientOptions = {},

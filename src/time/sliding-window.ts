@@ -1,5 +1,13 @@
 import type { Clock } from "./clock.js";
 
+/** What every pace offers its callers: a slot per request, and a pause for everyone after a 429. */
+export interface RequestPace {
+  /** Waits for a slot. Call the returned function when the request has completed. */
+  acquire(onWait?: (ms: number) => void): Promise<() => void>;
+  /** Holds every caller until `at` (ms on the clock); a later pause extends an earlier one. */
+  pauseUntil(at: number): void;
+}
+
 /**
  * At most `limit` requests in any `windowMs`, counted from when each request *finished*. Stamping
  * on completion rather than on sending is deliberately conservative: the server saw the request
@@ -8,7 +16,7 @@ import type { Clock } from "./clock.js";
  * `pauseUntil` lets a throttling answer (429 + Retry-After) hold every user of the window, not
  * just the request that was refused.
  */
-export class SlidingWindow {
+export class SlidingWindow implements RequestPace {
   private readonly stamps: number[] = [];
   private inFlight = 0;
   private resumeAt = 0;

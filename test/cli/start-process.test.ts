@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -38,8 +38,36 @@ describe("mfa-nudge start", () => {
     expect(run.out()).toMatch(/runs on "\*\/30 \* \* \* \*" \(Europe\/London\)/);
     // Status only: no mode, no counts, no error text for anyone who can reach the port.
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: "ok", lastRun: null });
+    // Ready: the store answers and its schema is current.
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);
+  });
+
+  it("refuses a second start on the same SQLite file with exit status 2 naming the file, then one once the first stopped", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "start-twice-")), "store.sqlite");
+    const listening = async (run: ReturnType<typeof start>) => {
+      const deadline = Date.now() + 30_000;
+      while (!/listening on/.test(run.out()) && Date.now() < deadline && run.child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(run.out()).toContain("listening on");
+    };
+    const first = start({ PORT: "0", DATABASE_URL: `sqlite:${file}` });
+    await listening(first);
+    const second = start({ PORT: "0", DATABASE_URL: `sqlite:${file}` });
+    expect(await second.exited).toBe(2);
+    expect(second.err()).toContain(
+      `mfa-nudge: the SQLite store at ${file} is already served by another mfa-nudge start (pid ${first.child.pid} on ${hostname()})`,
+    );
+    expect(second.err()).toContain("use PostgreSQL");
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    const third = start({ PORT: "0", DATABASE_URL: `sqlite:${file}` });
+    await listening(third);
+    third.child.kill("SIGTERM");
+    expect(await third.exited).toBe(0);
   });
 
   it("refuses to listen beyond loopback without credentials, with exit status 2", async () => {

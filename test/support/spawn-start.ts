@@ -1,16 +1,21 @@
 import { spawn } from "node:child_process";
 
 export interface StartedProcess {
+  readonly pid: number;
   /** e.g. http://127.0.0.1:51234, where /api/messages listens. */
   readonly url: string;
   readonly err: () => string;
   /** SIGTERM, then its exit status. */
   stop(): Promise<number | null>;
+  /** SIGKILL: the process dies at once, its sends in flight and all. */
+  kill(): Promise<void>;
+  /** Its exit status, once it has exited. */
+  readonly exited: Promise<number | null>;
 }
 
-/** `mfa-nudge start --no-schedule` as its own process (the built CLI), once it says where it listens. */
-export async function spawnStart(env: Record<string, string>): Promise<StartedProcess> {
-  const child = spawn(process.execPath, ["dist/src/cli/main.js", "start", "--no-schedule"], {
+/** `mfa-nudge start --no-schedule` (or with `args`) as its own process (the built CLI), once it says where it listens. */
+export async function spawnStart(env: Record<string, string>, args: string[] = ["--no-schedule"]): Promise<StartedProcess> {
+  const child = spawn(process.execPath, ["dist/src/cli/main.js", "start", ...args], {
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -29,11 +34,17 @@ export async function spawnStart(env: Record<string, string>): Promise<StartedPr
     throw new Error(`mfa-nudge start did not listen: ${stderr || stdout}`);
   }
   return {
+    pid: child.pid ?? 0,
+    exited,
     url,
     err: () => stderr,
     stop: async () => {
       child.kill("SIGTERM");
       return exited;
+    },
+    kill: async () => {
+      child.kill("SIGKILL");
+      await exited;
     },
   };
 }

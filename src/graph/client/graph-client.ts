@@ -1,5 +1,6 @@
 import graphSdk from "@microsoft/microsoft-graph-client";
 import type { Clock } from "../../time/clock.js";
+import type { RequestPace } from "../../time/sliding-window.js";
 import { BearerTokenHandler } from "./bearer-token-handler.js";
 import { FetchHandler } from "./fetch-handler.js";
 import { toGraphError } from "./graph-error.js";
@@ -16,6 +17,8 @@ export interface GraphClientOptions {
   readonly tokens: TokenProvider;
   readonly clock: Clock;
   readonly reportsPace: { limit: number; windowMs: number };
+  /** The identity-reports lane, when it is shared beyond this client (else one of its own, by reportsPace). */
+  readonly reportsWindow?: RequestPace;
   readonly fetch?: typeof fetch;
   readonly events?: PaceEvents;
   /** Retries on 429, 503 and 504 (the SDK's RetryHandler), honouring Retry-After. */
@@ -46,7 +49,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     new BearerTokenHandler(options.tokens, origin),
     new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 5)),
     new NetworkRetryHandler(options.clock),
-    new PaceHandler(options.clock, options.reportsPace, options.events),
+    new PaceHandler(options.clock, options.reportsPace, options.events, options.reportsWindow),
     new FetchHandler(options.fetch ?? fetch, options.timeoutMs ?? 60_000),
   ]);
   const resolve = (pathOrUrl: string) => (/^https?:\/\//i.test(pathOrUrl) ? pathOrUrl : `${options.baseUrl}/v1.0${pathOrUrl}`);

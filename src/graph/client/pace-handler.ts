@@ -2,7 +2,7 @@ import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 import { requestUrl } from "./middleware-chain.js";
 import { retryAfterToMs } from "../../time/retry-after.js";
 import type { Clock } from "../../time/clock.js";
-import { SlidingWindow } from "../../time/sliding-window.js";
+import { SlidingWindow, type RequestPace } from "../../time/sliding-window.js";
 
 export interface PaceEvents {
   /** A request is held for `ms` to stay inside Graph's published limit, or after a 429. */
@@ -18,13 +18,17 @@ export interface PaceEvents {
  */
 export class PaceHandler implements Middleware {
   private next: Middleware | undefined;
-  private readonly lanes = new Map<string, SlidingWindow>();
+  private readonly lanes = new Map<string, RequestPace>();
 
   constructor(
     private readonly clock: Clock,
     private readonly reportsPace: { limit: number; windowMs: number },
     private readonly events: PaceEvents = {},
-  ) {}
+    reportsWindow?: RequestPace,
+  ) {
+    // The reports lane may be shared: by every Graph client of the process, by every instance (PostgreSQL).
+    if (reportsWindow) this.lanes.set("reports", reportsWindow);
+  }
 
   async execute(context: Context): Promise<void> {
     const url = new URL(requestUrl(context));
@@ -48,7 +52,7 @@ export class PaceHandler implements Middleware {
     this.next = next;
   }
 
-  private windowFor(lane: string): SlidingWindow {
+  private windowFor(lane: string): RequestPace {
     let window = this.lanes.get(lane);
     if (!window) {
       const { limit, windowMs } = lane === "reports" ? this.reportsPace : { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };

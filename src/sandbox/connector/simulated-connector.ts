@@ -20,7 +20,10 @@ export interface ConnectorFault {
 
 export interface SimulatedConnectorOptions {
   readonly clock?: Clock;
-  /** Teams: 50 requests per second per bot per tenant... */
+  /**
+   * Teams: 50 requests per second per bot per tenant, counted here across every caller (every
+   * instance of a bot shares it)...
+   */
   readonly tenantLimit?: { readonly limit: number; readonly windowMs: number };
   /** ...and 7 per second per conversation. */
   readonly conversationLimit?: { readonly limit: number; readonly windowMs: number };
@@ -63,7 +66,8 @@ export interface SimulatedConnector {
  */
 export async function startSimulatedConnector(options: SimulatedConnectorOptions = {}): Promise<SimulatedConnector> {
   const clock = options.clock ?? systemClock;
-  const tenantWindow = new SlidingCount(options.tenantLimit ?? { limit: 50, windowMs: 1000 });
+  const tenantLimit = options.tenantLimit ?? { limit: 50, windowMs: 1000 };
+  const perBot = new Map<string, SlidingCount>();
   const conversationLimit = options.conversationLimit ?? { limit: 7, windowMs: 1000 };
   const perConversation = new Map<string, SlidingCount>();
   const conversations = new Map<string, { userId: string; tenantId: string | undefined }>(
@@ -112,6 +116,10 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
     }
 
     const now = clock.now();
+    // It simulates one tenant's Teams, so the budget is per bot.
+    const bot = botOf(req.headers.authorization);
+    const tenantWindow = perBot.get(bot) ?? new SlidingCount(tenantLimit);
+    perBot.set(bot, tenantWindow);
     const tenantWait = tenantWindow.tryTake(now);
     if (tenantWait > 0) return respond(429, throttled(), { "Retry-After": String(Math.ceil(tenantWait / 1000)) });
 
@@ -215,6 +223,24 @@ export async function startSimulatedConnector(options: SimulatedConnectorOptions
 }
 
 const invalid = Symbol("invalid JSON");
+
+/*
+ * Teams' global limit is per bot (per app) per tenant, whichever process or connection sends
+ * (https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/rate-limit, "Per bot per
+ * thread limit" and the global limit of 50 requests per second per app per tenant). The bot is
+ * the token's app id (appid or azp claim); callers without a token (local mode) share one budget.
+ */
+function botOf(authorization: string | undefined): string {
+  const payload = /^Bearer [^.]+\.([^.]+)\./.exec(authorization ?? "")?.[1];
+  if (!payload) return "anonymous";
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { appid?: unknown; azp?: unknown };
+    const app = claims.appid ?? claims.azp;
+    return typeof app === "string" ? app : "anonymous";
+  } catch {
+    return "anonymous";
+  }
+}
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -6,6 +6,7 @@ import { campaignFigures } from "./003-campaign-figures.js";
 import { teamsFacts } from "./004-teams-facts.js";
 import { signInInterrupts } from "./005-sign-in-interrupts.js";
 import { incrementalSync } from "./006-incremental-sync.js";
+import { sharedPace } from "./007-shared-pace.js";
 
 /** Every migration in order. Names sort in the order they must run; never rename a shipped one. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -16,5 +17,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     "004-teams-facts": teamsFacts(),
     "005-sign-in-interrupts": signInInterrupts(),
     "006-incremental-sync": incrementalSync(),
+    "007-shared-pace": sharedPace(dialect),
   };
 }
