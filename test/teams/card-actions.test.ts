@@ -49,6 +49,8 @@ describe("card actions over HTTP, as Teams sends them", () => {
       seed: 5,
       campaign: { helpdesk: { name: "IT Service Desk", email: "servicedesk@contoso.com", conversationId: helpdeskConversation } },
       channels: [helpdeskConversation],
+      // Graph's identity lane (reports, sign-ins, live checks: 5 per 10 s) on the bot's moved clock, as the two would agree in life.
+      graph: { clock },
     });
     expect((await runCliCaptured(["run-once"], world.env)).code).toBe(0);
     bot = await startBot(world.env, { clock });
