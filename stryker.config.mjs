@@ -64,8 +64,6 @@ export default {
  * - delivery/release-orphaned-claims.ts:22 each batch given every orphan instead of its 500: the
  *   update is guarded by status = 'sending', so later batches change nothing (and 500 ids per
  *   statement is far under both stores' parameter limits either way).
- * - delivery/release-orphaned-claims.ts:32 `pid === process.pid` made false: signalling our own pid
- *   succeeds, so isRunning answers true anyway (the check only saves a system call).
  * - store/complete-sync-run.ts:27 the alias of the selected instant: INSERT ... SELECT fills the
  *   listed columns by position, not by name.
  * - store/outbox.ts:155 `row?.at` made `row.at`: an aggregate without GROUP BY always returns a row.
@@ -73,8 +71,6 @@ export default {
  *   onlyKinds is set; the fallback is there for the type checker.
  *
  * Only observable where the mutation run does not go:
- * - delivery/release-orphaned-claims.ts:36-38 the EPERM answer (another user's process is running):
- *   as root every process can be signalled. The test for it runs, and kills these, as any other user.
  * - delivery/release-orphaned-claims.ts:15 `i < orphaned.length` made `<=`: one extra empty batch,
  *   `id in ()`, which SQLite accepts and PostgreSQL rejects. Killed by the PostgreSQL variant when
  *   TEST_DATABASE_URL is set.
