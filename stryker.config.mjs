@@ -37,7 +37,12 @@ export default {
   // Stryker's default: added to 1.5 times a test's own time before a mutant counts as looping.
   timeoutMS: 5_000,
   tempDirName: ".stryker-tmp",
-  ignorePatterns: ["dist", "data", "out", "reports", "coverage", "docs", "manifest", "bench", "*.zip"],
+  // Anchored to the project root ("/reports", not "reports"): a bare name is gitignore-style and drops
+  // every directory of that name, src/reports and test/reports included. Every test that imported
+  // src/reports (through the chat commands, the campaign planner, the status card) then failed to
+  // load in the sandbox, and vitest reported that as a file with no tests, not as an error: the
+  // mutants it would have covered showed as "no coverage".
+  ignorePatterns: ["/dist", "/data", "/out", "/reports", "/coverage", "/docs", "/manifest", "/bench", "*.zip"],
 };
 
 /*
