@@ -84,6 +84,32 @@ export default {
  *   (test/store/outbox-claim-processes.test.ts, run by `npm test`, not here: its workers are
  *   separate processes that Stryker cannot switch mutants in).
  *
+ * card-actions, all equivalent:
+ * - card-actions/answer-reminder-button.ts:26 and :38 `history?.` made `history.`, and :46
+ *   `outcome?.granted` made `outcome.granted`: readHistories returns a history for every id it is
+ *   asked for (emptyHistory for someone with none), so history, and the snooze planned from it, are
+ *   always there.
+ * - card-actions/answer-reminder-button.ts:73 `if (deps.notifyHelpdesk)` made `true`, and :111
+ *   `deps.notifyHelpdesk?.(card)` made `deps.notifyHelpdesk(card)`: each is guarded by the other
+ *   (without a channel, the first only makes notify read the person and call nothing).
+ * - card-actions/answer-reminder-button.ts:108 the helpdesk notice's language `"en"` made `""`:
+ *   pickLanguage("") is English too.
+ * - card-actions/answer-digest-action.ts:43 the manager's history read for `[]`, and :48
+ *   `history?.timeZone` made `history.timeZone`: the zone only sets the answer card's context, and
+ *   the digest-reminded card shows no date or time (and readHistories has a history for every id).
+ * - card-actions/answer-done.ts:55 `ids` made `{}`: only the "checking" card uses them, and
+ *   checking.json shows them only on the "later" state's retry button.
+ * - card-actions/answer-done.ts:90 `reported?.methods ?? []` (`?.` dropped; the `[]`, no coverage):
+ *   it is read only when reportEnough, which needs `reported` defined, and its methods are an array.
+ * - card-actions/answer-done.ts:109 `"upcoming"` made `""`: the still-missing card only asks
+ *   whether the kind is "overdue".
+ * - card-actions/cache-live-checks.ts:28-29 forget's body emptied, its `entry.until <= now` made
+ *   `false` or `<`: forget only frees memory. An expired entry is never returned (the lookup asks
+ *   `until > now`) and is overwritten by the next check.
+ * - card-actions/cache-live-checks.ts:40 and :44 `entry?.methods === methods` made `true` (and
+ *   `?.` dropped): a check in flight is kept until Infinity, so forget never removes it and no
+ *   other press replaces it; when it settles the entry is always its own.
+ *
  * chatops (src/chatops), equivalent:
  * - chatops/answer-file-consent.ts:20 and chatops/export-command.ts:32 `Buffer.from(csv, "utf8")` with the
  *   encoding made "": Node reads an empty encoding as UTF-8.

@@ -7,6 +7,8 @@
  *   npm run bench:deliver -- --people 2000   a quicker look
  *   npm run bench:deliver -- --fresh         also open each 1:1 chat (two requests per person)
  */
+// This process serves the bot as `mfa-nudge start` would: with the same heap tuning.
+import "../src/cli/tune-heap.js";
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -88,7 +88,8 @@ for (const n of counts) {
 console.log("\nGoals: share at least 98 %, 429s at most 1 % of requests, 0 duplicates, 0 lost, at most 5 report requests in any 10 s.");
 for (const r of results) {
   console.log(
-    `  ${r.instances} instance(s): ${r.due.toLocaleString("en-GB")} due, ${r.senders} sent, wall ${r.wallS.toFixed(1)} s from the tick`,
+    `  ${r.instances} instance(s): ${r.due.toLocaleString("en-GB")} due, ${r.senders.toLocaleString("en-GB")} sent, ` +
+      `wall ${r.wallS.toFixed(1)} s from the tick`,
   );
 }
 

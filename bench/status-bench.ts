@@ -8,6 +8,8 @@
  *   npm run bench:status                    100,000 people, 95 % registered
  *   npm run bench:status -- --size 20000 --registered 0.5
  */
+// This process serves the bot as `mfa-nudge start` would: with the same heap tuning.
+import "../src/cli/tune-heap.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -103,8 +103,10 @@ async function checkRegistration(request: DoneRequest, deps: DoneDeps): Promise<
     "stillMissing",
     {
       ...payload,
-      // The sign-in help card has no step of its own: past the deadline it is overdue, before it "before".
-      kind: payload.card === "reminder" ? payload.kind : request.daysLeft < 0 ? "overdue" : "upcoming",
+      // The card states the consequence as of the press, not as of the step the pressed card was sent
+      // at (a reminder from the day before the deadline, pressed after it, is overdue); the sign-in
+      // help card has no step at all.
+      kind: request.daysLeft < 0 ? "overdue" : "upcoming",
       methodsRegistered: live.methods,
       methodsFound: live.methods,
       daysLeft: request.daysLeft,

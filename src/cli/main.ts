@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import "./tune-heap.js";
 import { runCli } from "./run-cli.js";
 
 process.exitCode = await runCli(process.argv.slice(2), {

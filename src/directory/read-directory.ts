@@ -48,6 +48,12 @@ export async function readDirectoryChanges(
   basis: SnapshotBasis & { deltaLink: string },
 ): Promise<DirectoryOutcome> {
   const { store, runId } = reading;
+  if (!isOnOrigin(basis.deltaLink, reading.graph.baseUrl)) {
+    // Stored under another GRAPH_BASE_URL (a national cloud, a proxy, a moved test tenant): that
+    // host must not get our token, and this one does not know the link, so read everything again.
+    reading.log.warn("the stored deltaLink is not on GRAPH_BASE_URL's host; reading the whole directory");
+    return readFullDirectory(reading);
+  }
   await carryRows(store, "directory_users", basis.snapshotId, runId);
   let deltaLink: string | undefined;
   try {
@@ -72,6 +78,10 @@ export async function readDirectoryChanges(
     return readFullDirectory(reading);
   }
   return { read: "delta", deltaLink };
+}
+
+function isOnOrigin(link: string, baseUrl: string): boolean {
+  return URL.canParse(link) && new URL(link).origin === new URL(baseUrl).origin;
 }
 
 function isRemoved(value: unknown): boolean {

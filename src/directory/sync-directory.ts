@@ -69,37 +69,33 @@ export async function syncDirectory(options: SyncDirectoryOptions): Promise<Sync
   };
   const stopped = () => failed;
 
-  const readReport = (): Promise<ReportOutcome> => {
-    const reading = {
-      graph,
-      store,
-      runId,
-      log: runLog,
-      stopped,
-      onPage: async (kept: number, unusable: number, page: number) => {
-        counts.registrations += kept;
+  /** What both readers are given: the run, and where each page they store is counted. */
+  const readingFor = (stream: SyncStream) => ({
+    graph,
+    store,
+    runId,
+    log: runLog,
+    stopped,
+    onPage: async (stored: number, unusable: number, page: number) => {
+      if (stream === "report") {
+        counts.registrations += stored;
         counts.report_pages = page;
-        skipped += unusable;
-        await afterPage("report");
-      },
-    };
+      } else {
+        counts.users += stored;
+        counts.user_pages = page;
+      }
+      skipped += unusable;
+      await afterPage(stream);
+    },
+  });
+
+  const readReport = (): Promise<ReportOutcome> => {
+    const reading = readingFor("report");
     return reads.report === "filtered" && basis ? readFilteredReport(reading, basis) : readFullReport(reading);
   };
 
   const readUsers = (): Promise<DirectoryOutcome> => {
-    const reading = {
-      graph,
-      store,
-      runId,
-      log: runLog,
-      stopped,
-      onPage: async (applied: number, unusable: number, page: number) => {
-        counts.users += applied;
-        counts.user_pages = page;
-        skipped += unusable;
-        await afterPage("users");
-      },
-    };
+    const reading = readingFor("users");
     return reads.directory === "delta" && basis?.deltaLink
       ? readDirectoryChanges(reading, { ...basis, deltaLink: basis.deltaLink })
       : readFullDirectory(reading);

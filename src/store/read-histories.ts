@@ -1,7 +1,7 @@
 import { emptyHistory, type PersonHistory } from "../campaign/person.js";
 import type { Store } from "./open-store.js";
 import type { OutboxTable, PeopleStateTable } from "./schema.js";
-import type { Selectable } from "kysely";
+import { sql, type Expression, type Selectable, type SqlBool } from "kysely";
 
 const ms = (iso: string | null | undefined): number | undefined => (iso ? Date.parse(iso) : undefined);
 
@@ -17,25 +17,7 @@ type Interrupt = { user_id: string; created_at: string; app: string };
 export async function readHistories(store: Store, userIds: readonly string[]): Promise<Map<string, PersonHistory>> {
   const ids = [...userIds];
   if (ids.length === 0) return new Map();
-  const [states, deadlines, messages, interrupts] = await Promise.all([
-    store.db.selectFrom("people_state").selectAll().where("user_id", "in", ids).execute(),
-    store.db.selectFrom("phase_deadlines").select(["user_id", "phase", "deadline"]).where("user_id", "in", ids).execute(),
-    store.db
-      .selectFrom("outbox")
-      .select(["user_id", "kind", "phase", "step", "status", "created_at", "sent_at"])
-      .where("user_id", "in", ids)
-      .where("kind", "in", ["reminder", "escalation"])
-      .where("status", "!=", "cancelled")
-      .execute(),
-    // The table holds only the lookback window (each read prunes it), so this reads no further back.
-    store.db
-      .selectFrom("sign_in_interrupts")
-      .select(["user_id", "created_at", "app"])
-      .where("user_id", "in", ids)
-      .orderBy("created_at", "desc")
-      .execute(),
-  ]);
-  return buildHistories(ids, states, deadlines, messages, interrupts);
+  return readHistoriesWhere(store, ids, (column) => sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids)})`);
 }
 
 /**
@@ -50,31 +32,32 @@ export async function readHistoriesBetween(
   last: string,
 ): Promise<Map<string, PersonHistory>> {
   if (userIds.length === 0) return new Map();
+  return readHistoriesWhere(store, userIds, (column) => sql<SqlBool>`${sql.ref(column)} between ${first} and ${last}`);
+}
+
+/** Which rows of a table belong to the people asked about: a condition on its user_id column. */
+type UserFilter = (column: string) => Expression<SqlBool>;
+
+async function readHistoriesWhere(store: Store, ids: readonly string[], mine: UserFilter): Promise<Map<string, PersonHistory>> {
   const [states, deadlines, messages, interrupts] = await Promise.all([
-    store.db.selectFrom("people_state").selectAll().where("user_id", ">=", first).where("user_id", "<=", last).execute(),
-    store.db
-      .selectFrom("phase_deadlines")
-      .select(["user_id", "phase", "deadline"])
-      .where("user_id", ">=", first)
-      .where("user_id", "<=", last)
-      .execute(),
+    store.db.selectFrom("people_state").selectAll().where(mine("people_state.user_id")).execute(),
+    store.db.selectFrom("phase_deadlines").select(["user_id", "phase", "deadline"]).where(mine("phase_deadlines.user_id")).execute(),
     store.db
       .selectFrom("outbox")
       .select(["user_id", "kind", "phase", "step", "status", "created_at", "sent_at"])
-      .where("user_id", ">=", first)
-      .where("user_id", "<=", last)
+      .where(mine("outbox.user_id"))
       .where("kind", "in", ["reminder", "escalation"])
       .where("status", "!=", "cancelled")
       .execute(),
+    // The table holds only the lookback window (each read prunes it), so this reads no further back.
     store.db
       .selectFrom("sign_in_interrupts")
       .select(["user_id", "created_at", "app"])
-      .where("user_id", ">=", first)
-      .where("user_id", "<=", last)
+      .where(mine("sign_in_interrupts.user_id"))
       .orderBy("created_at", "desc")
       .execute(),
   ]);
-  return buildHistories(userIds, states, deadlines, messages, interrupts);
+  return buildHistories(ids, states, deadlines, messages, interrupts);
 }
 
 /** The histories of a page from readAllPeople (ids in the store's order). */

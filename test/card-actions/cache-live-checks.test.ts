@@ -50,6 +50,56 @@ describe("cacheLiveChecks", () => {
     expect(calls.get("anna")).toBe(2);
   });
 
+  it("shares a slow check however long it takes, and keeps its result from when Graph answered", async () => {
+    let now = 0;
+    const answers = new Map<string, (methods: string[]) => void>();
+    let calls = 0;
+    const cached = cacheLiveChecks(
+      (userId) => {
+        calls++;
+        return new Promise<string[]>((resolve) => answers.set(userId, resolve));
+      },
+      { now: () => now, isEnough },
+    );
+    const first = cached("anna");
+    // Ten seconds later Graph has still not answered, and another person's press clears out old results meanwhile.
+    now = 10_000;
+    const second = cached("anna");
+    void cached("ben");
+    answers.get("anna")?.(["email"]);
+    expect(await Promise.all([first, second])).toEqual([["email"], ["email"]]);
+    expect(calls).toBe(2);
+    // Thirty seconds from the answer at 10 s, not from the press at 0 s.
+    now = 39_999;
+    await cached("anna");
+    expect(calls).toBe(2);
+    now = 40_000;
+    void cached("anna");
+    expect(calls).toBe(3);
+  });
+
+  it("keeps results as long as the options say", async () => {
+    let now = 0;
+    const { check, calls } = fakeCheck(
+      new Map([
+        ["anna", ["microsoftAuthenticatorPush"]],
+        ["ben", []],
+      ]),
+    );
+    const cached = cacheLiveChecks(check, { now: () => now, isEnough, enoughForMs: 1_000, notEnoughForMs: 100 });
+    await cached("anna");
+    await cached("ben");
+    now = 99;
+    await Promise.all([cached("anna"), cached("ben")]);
+    expect([calls.get("anna"), calls.get("ben")]).toEqual([1, 1]);
+    now = 100;
+    await Promise.all([cached("anna"), cached("ben")]);
+    expect([calls.get("anna"), calls.get("ben")]).toEqual([1, 2]);
+    now = 1_000;
+    await cached("anna");
+    expect(calls.get("anna")).toBe(2);
+  });
+
   it("does not keep a failed check: the next press asks again", async () => {
     const { check, calls } = fakeCheck(new Map());
     const cached = cacheLiveChecks(check, { now: () => 0, isEnough });

@@ -303,6 +303,26 @@ describeEachStore("incremental sync", (target) => {
     expect(next.directoryRead).toBe("delta");
   });
 
+  it("reads the whole directory when the stored deltaLink is on another host than GRAPH_BASE_URL", async () => {
+    const tenant = generateTenant({ seed: 9, size: 150 });
+    const { clock } = await setUp(tenant);
+    const before = graphClientFor(server);
+    await syncDirectory({ graph: before, store, clock, log: silent, schedule: neverFull });
+    // The same tenant behind another address: the stored link names the old one.
+    await server.close();
+    server = await startGraphServer(tenant, { reportsThrottle: { limit: 10_000, windowMs: 1000 }, pageCap: 50 });
+    const after = graphClientFor(server);
+    expect(new URL(after.baseUrl).origin).not.toBe(new URL(before.baseUrl).origin);
+    const summary = await syncDirectory({ graph: after, store, clock, log: silent, schedule: neverFull });
+
+    expect(summary.directoryRead).toBe("full");
+    const delta = server.requests.filter((r) => r.path === "/v1.0/users/delta");
+    expect(delta[0]?.query.$deltatoken).toBeUndefined();
+    expect(await snapshotPeople(store)).toHaveLength(tenant.users.length);
+    const next = await syncDirectory({ graph: after, store, clock, log: silent, schedule: neverFull });
+    expect(next.directoryRead).toBe("delta");
+  });
+
   it("reads in full on demand, and once the last full read is as old as the schedule allows", async () => {
     const tenant = generateTenant({ seed: 2, size: 100 });
     const { graph, clock } = await setUp(tenant);
