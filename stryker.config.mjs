@@ -38,10 +38,10 @@ export default {
   timeoutMS: 5_000,
   tempDirName: ".stryker-tmp",
   // Anchored to the project root ("/reports", not "reports"): a bare name is gitignore-style and drops
-  // every directory of that name, src/reports and test/reports included. Every test that imported
-  // src/reports (through the chat commands, the campaign planner, the status card) then failed to
-  // load in the sandbox, and vitest reported that as a file with no tests, not as an error: the
-  // mutants it would have covered showed as "no coverage".
+  // every directory of that name, src/reports and test/reports included. A test that imports
+  // src/reports (test/chatops/answer-message.test.ts did, through the chat command table) then failed
+  // to load in the sandbox, and vitest reported that as a file with no tests, not as an error: the
+  // mutants only it reached showed as "no coverage".
   ignorePatterns: ["/dist", "/data", "/out", "/reports", "/coverage", "/docs", "/manifest", "/bench", "*.zip"],
 };
 
