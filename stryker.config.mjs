@@ -37,7 +37,12 @@ export default {
   // Stryker's default: added to 1.5 times a test's own time before a mutant counts as looping.
   timeoutMS: 5_000,
   tempDirName: ".stryker-tmp",
-  ignorePatterns: ["dist", "data", "out", "reports", "coverage", "docs", "manifest", "bench", "*.zip"],
+  // Anchored to the project root ("/reports", not "reports"): a bare name is gitignore-style and drops
+  // every directory of that name, src/reports and test/reports included. A test that imports
+  // src/reports (test/chatops/answer-message.test.ts did, through the chat command table) then failed
+  // to load in the sandbox, and vitest reported that as a file with no tests, not as an error: the
+  // mutants only it reached showed as "no coverage".
+  ignorePatterns: ["/dist", "/data", "/out", "/reports", "/coverage", "/docs", "/manifest", "/bench", "*.zip"],
 };
 
 /*
@@ -104,6 +109,56 @@ export default {
  * - card-actions/cache-live-checks.ts:40 and :44 `entry?.methods === methods` made `true` (and
  *   `?.` dropped): a check in flight is kept until Infinity, so forget never removes it and no
  *   other press replaces it; when it settles the entry is always its own.
+ *
+ * chatops (src/chatops), equivalent:
+ * - chatops/answer-file-consent.ts:20 and chatops/export-command.ts:32 `Buffer.from(csv, "utf8")` with the
+ *   encoding made "": Node reads an empty encoding as UTF-8.
+ * - chatops/answer-message.ts:65 (no coverage) `actorId ?? ""`: a command runs only for an admin, and the
+ *   roster answers false for a sender without an id (chatops/admin-roster.ts:35).
+ * - chatops/answer-message.ts:87 `if (!actorId)` made `false`: looking up an absent id finds no person and
+ *   no state, which gives the same reader context as not looking.
+ * - chatops/export-command.ts:44 `scope.length === 0` made `false`: a page with nobody in scope reads
+ *   nothing and adds no row either way; the check only saves the three lookups.
+ * - chatops/export-command.ts:51 the manager ids of someone without a manager made ["Stryker was here"]: an
+ *   id nobody has is looked up, not found, and never asked for.
+ * - chatops/export-command.ts:57 `findPhase(...)?.name` made `.name`, its `?? ""` (no coverage), and :65
+ *   `policy.phases.find(...)?.deadline` made `.deadline`: the rows are only people in a phase (the filter
+ *   at :43), and that phase is one of policy.phases.
+ * - chatops/parse-command.ts:33 either `\s+` made `\s`, and :36 the argument's `.trim()`: by then every run
+ *   of whitespace is one space and both ends are trimmed (:31-32).
+ * - chatops/pending-command.ts:21 the filter's `.trim()`: it is non-empty words joined by single spaces.
+ * - chatops/pending-command.ts:60 the stand-in id "(nobody)" made "": a missing manager is null, never "".
+ * - chatops/pending-command.ts:64 a missing department read as "Stryker was here!" instead of "": it
+ *   matches no filter but that very text (an empty filter lists everyone before this is reached).
+ * - chatops/preview-command.ts:11 the sample's cap removed or made `sampleSize + sample.length`, and :21 the
+ *   filter of zero counts removed, made `true` or `>= 0`: the preview card shows at most ten of the
+ *   sample and leaves zero counts out itself (cards/preview-view.ts). The command's own cap keeps the
+ *   sample small on a large tenant, which no card shows.
+ * - chatops/remind-command.ts:18 the `names` of the usage and not-found texts made "Stryker was here!":
+ *   neither text has a {names} placeholder.
+ * - chatops/remind-command.ts:28 `||` made `&&`, or its first half made `false`: a ManualReminder has
+ *   notBefore exactly when its decision is "remind" (campaign/plan-manual-reminder.ts), so either half
+ *   decides alone.
+ * - chatops/reply-place.ts:31 `toLowerCase()` made `toUpperCase()`: both ids get the same change of case
+ *   before they are compared; `[0]?.` made `[0].` and its `?? ""` (no coverage): split always returns a
+ *   first element.
+ * - chatops/user-command.ts:24 (no coverage) `p.displayName ?? ""` in an ambiguous search's names: the
+ *   search matches display names, so everyone it finds has one.
+ * - chatops/user-command.ts:30 the assessment made as if paused: a pause skips a person with the phase and
+ *   deadline they would have had (campaign/assess-person.ts:50-52), and the card reads nothing else of it.
+ * - chatops/user-command.ts:34 the phase name of someone in no phase made "Stryker was here!" instead of
+ *   "": no deadline is stored under either.
+ * - chatops/user-command.ts:52 `x !== undefined && x > now` with the first half made `true`: `undefined >
+ *   now` is false.
+ * - chatops/user-command.ts:62 `found.length > 1` made `true` or `>= 1`: with no match, an empty list and
+ *   undefined both answer "not found".
+ * - chatops/user-command.ts:87 `m.status === "sent"` made `false` or `=== ""`: a sent message then falls
+ *   through to its own status, "sent"; and (no coverage) `m.step ?? ""`: every reminder has a step, as
+ *   its dedupe key is made of it.
+ * - chatops/user-command.ts:91 the events' sort, and its comparator made `() => undefined`: the user card
+ *   sorts them by time again (cards/user-view.ts).
+ * - chatops/welcome-card.ts:26 (no coverage) `name.split(" ")[0] ?? ""`: split always returns a first
+ *   element.
  *
  * Incremental runs reuse the result of a static mutant (code run once at import, e.g. the Set of
  * transient statuses in delivery/retry-delay.ts) even after the tests change: Stryker cannot tell

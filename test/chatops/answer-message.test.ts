@@ -13,6 +13,7 @@ import type { Store } from "../../src/store/open-store.js";
 import { examplePolicy, pilotGroup } from "../campaign/campaign-fixture.js";
 import { ofType, unescapeMarkdown, visibleText } from "../cards/card-nodes.js";
 import { ManualClock } from "../support/manual-clock.js";
+import { capturedLog } from "./command-scenario.js";
 import { seedSnapshot } from "../support/seed-snapshot.js";
 import { describeEachStore } from "../support/test-stores.js";
 
@@ -54,6 +55,7 @@ describeEachStore("answering a message to the bot", (target) => {
     await seedSnapshot(store, new Date(now - 3_600_000), [
       { id: "u1", displayName: "Ada Lovelace", givenName: "Ada", department: "Engineering", groups: [pilotGroup] },
       { id: admin, displayName: "Dana Admin", givenName: "Dana", department: "IT" },
+      { id: "u3", displayName: "Jürgen Schmidt", givenName: "Juergen", preferredLanguage: "de-DE" },
     ]);
     sentSoon = 0;
     privately = [];
@@ -144,7 +146,75 @@ describeEachStore("answering a message to the bot", (target) => {
     ]);
   });
 
+  it("resumes what an admin paused, and sends what is due at once", async () => {
+    await ask("mfa pause", admin);
+    expect(await ask("mfa resume", admin)).toEqual({
+      kind: "text",
+      text: "Reminders are running again. The next run sends whatever is due.",
+    });
+    expect(await isPaused(store)).toBe(false);
+    expect(sentSoon).toBe(1);
+  });
+
+  it("records an admin's command with its argument, and logs who ran which", async () => {
+    const { log, lines } = capturedLog();
+    deps = { ...deps, log };
+    await ask("mfa remind ada@contoso.com", admin);
+    await ask("mfa pause", admin);
+    expect((await audit()).filter((a) => a.action.startsWith("command."))).toEqual([
+      { actor_kind: "admin", actor_id: admin, action: "command.remind", detail: JSON.stringify({ args: "ada@contoso.com" }) },
+      { actor_kind: "admin", actor_id: admin, action: "command.pause", detail: null },
+    ]);
+    expect(lines).toEqual([
+      { level: 30, command: "remind", actor: admin, msg: "admin command" },
+      { level: 30, command: "pause", actor: admin, msg: "admin command" },
+    ]);
+  });
+
+  it("answers an argument longer than any name with that, without running or recording the command", async () => {
+    expect(await ask(`mfa user ${"x".repeat(300)}`, admin)).toEqual({
+      kind: "text",
+      text: "That is too long to look up: I read at most 256 characters after the command.",
+    });
+    expect(await audit()).toEqual([]);
+  });
+
+  it("records only the first 200 characters of a refused command", async () => {
+    await ask(`mfa user ${"y".repeat(300)}`, "u1");
+    expect((await audit()).map((a) => a.detail)).toEqual([JSON.stringify({ text: `mfa user ${"y".repeat(191)}` })]);
+  });
+
+  it("answers in the asker's language: their message's, else the directory's; English to an admin it has no entry for", async () => {
+    expect(await ask("mfa status", "u3")).toEqual({ kind: "text", text: "Nur Admins des MFA-Rollouts können diesen Befehl verwenden." });
+    expect(await answerMessage("mfa status", undefined, personal, deps, "fr-FR")).toEqual({
+      kind: "text",
+      text: "Seuls les administrateurs du déploiement MFA peuvent utiliser cette commande.",
+    });
+    deps = { ...deps, roster: { isAdmin: (id) => Promise.resolve(id === "a2") } };
+    expect(await ask("mfa pause", "a2")).toEqual({
+      kind: "text",
+      text: "Reminders are paused. Nothing is sent until someone types mfa resume.",
+    });
+  });
+
+  it("says so in the channel when it cannot open the asker's 1:1 chat, and logs it", async () => {
+    const { log, lines } = capturedLog();
+    deps = { ...deps, log, replyPrivately: () => Promise.resolve(false) };
+    expect(await ask("mfa pending", admin, channel)).toEqual({
+      kind: "text",
+      text:
+        "I couldn't open a personal chat with you, and this answer names people, so I don't post it here. " +
+        "Please start a chat with me and ask there.",
+    });
+    expect(lines).toEqual([
+      { level: 30, command: "pending", actor: admin, msg: "admin command" },
+      { level: 40, command: "pending", actor: admin, msg: "could not answer privately" },
+    ]);
+  });
+
   it("answers a list of people asked for in a channel in the asker's 1:1 chat, and says so where it was asked", async () => {
+    const { log, lines } = capturedLog();
+    deps = { ...deps, log };
     expect(await ask("mfa pending", admin, channel)).toEqual({
       kind: "text",
       text: "I've sent you the answer in our personal chat, as it names people.",
@@ -155,5 +225,6 @@ describeEachStore("answering a message to the bot", (target) => {
       text: "Reminders are paused. Nothing is sent until someone types mfa resume.",
     });
     expect(privately).toHaveLength(1);
+    expect(lines.map((line) => line.msg)).toEqual(["admin command", "admin command"]);
   });
 });

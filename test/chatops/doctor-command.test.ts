@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { CardContext } from "../../src/cards/card-data.js";
 import { doctorCommand } from "../../src/chatops/doctor-command.js";
 import type { CommandContext } from "../../src/chatops/command-context.js";
@@ -22,6 +22,26 @@ describe("/mfa doctor", () => {
     );
     expect(reply.kind).toBe("card");
     expect(reply.kind === "card" && reply.card.fallbackText).toBe("Prüfung der Einrichtung: 1 Problem zu beheben");
+  });
+
+  it("leaves no timer behind once the run has answered: a finished check does not keep the process waiting 10 seconds", async () => {
+    vi.useFakeTimers();
+    try {
+      const report: DoctorReport = {
+        checks: [],
+        enforcement: { state: "unknown", policies: [], checkedAt: "2025-03-11T09:00:00.000Z" },
+        credentialsMissing: false,
+        checkedAt: "2025-03-11T09:00:00.000Z",
+      };
+      const reply = await doctorCommand()(
+        "",
+        context(() => Promise.resolve(report)),
+      );
+      expect(reply.kind).toBe("card");
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("answers in words, in the reader's language, when the run outlasts Teams' patience, and lets it finish", async () => {
