@@ -130,6 +130,7 @@ describe("the paced HTTP client the Bot Connector SDK sends through", () => {
   it.each<[string, Record<string, string>, number]>([
     ["Retry-After in seconds", { "Retry-After": "2" }, 2000],
     ["Retry-After as an HTTP date", { "Retry-After": new Date(t0 + 3000).toUTCString() }, 3000],
+    ["retry-after in lower case", { "retry-after": "4" }, 4000],
     ["no Retry-After: a second", {}, 1000],
   ])("holds every sender sharing the window after a 429, for its %s", async (_name, headers, pause) => {
     const clock = new ManualClock(t0);
@@ -197,6 +198,68 @@ describe("the paced HTTP client the Bot Connector SDK sends through", () => {
     expect(fake.calls).toEqual([]);
     await client.sendRequest(withToken("http://127.0.0.1:4000/v3/conversations/a/activities"));
     expect(fake.calls.map((c) => c.url)).toEqual(["http://127.0.0.1:4000/v3/conversations/a/activities"]);
+  });
+
+  it("refuses the token over plain http whatever the case of its header and whatever goes with it", async () => {
+    const clock = new ManualClock(t0);
+    const fake = fakeFetch(clock, [ok]);
+    const client = new PacedHttpClient(new SlidingWindow(50, 1000, clock), () => clock.now(), fake.fetch);
+    const r = request({ headers: { "Content-Type": "application/json", authorization: "Bearer secret" } }).request;
+    await expect(client.sendRequest({ ...r, url: "http://smba.contoso.test:8080/v3/conversations/a/activities" })).rejects.toMatchObject({
+      code: "InsecureServiceUrl",
+      statusCode: 400,
+      message: "refusing to send the bot's token over plain http to smba.contoso.test:8080",
+    });
+    expect(fake.calls).toEqual([]);
+  });
+
+  it("sends a request without a token over plain http", async () => {
+    const clock = new ManualClock(t0);
+    const fake = fakeFetch(clock, [ok]);
+    const client = new PacedHttpClient(new SlidingWindow(50, 1000, clock), () => clock.now(), fake.fetch);
+    const r = request({ headers: { "Content-Type": "application/json" } }).request;
+    const url = "http://smba.contoso.test/v3/conversations/a/activities";
+    expect((await client.sendRequest({ ...r, url })).status).toBe(201);
+    expect(fake.calls.map((c) => c.url)).toEqual([url]);
+  });
+
+  it("paces each request in its conversation's lane: the id decoded, replies in it too, other paths in none", async () => {
+    const clock = new ManualClock(t0);
+    const fake = fakeFetch(clock, [ok]);
+    // One request a second per conversation, so a second one in the same lane waits exactly 1000 ms.
+    const conversations = new ConversationPace(clock, [{ limit: 1, windowMs: 1000 }]);
+    const client = new PacedHttpClient(new SlidingWindow(50, 1000, clock), () => clock.now(), fake.fetch, { conversations });
+    const base = "https://smba.trafficmanager.net/emea/v3/conversations";
+    const urls = [
+      `${base}/a%3Aone/activities`,
+      `${base}/a:one/activities/1234`, // the same conversation, spelt out: a reply to an activity in it
+      `${base}/b%3Atwo/activities`,
+      base, // creating a conversation: no id yet, no lane
+      `${base}/a%3Aone/members`, // not an activity: no lane
+    ];
+    const all = Promise.all(urls.map((url) => client.sendRequest({ ...request().request, url })));
+    await settle();
+    // Which of the four goes out first is not the point (a lane takes a few more awaits): all go at once.
+    expect(fake.calls.map((c) => c.url).sort()).toEqual([urls[0], urls[2], urls[3], urls[4]].sort());
+    await clock.advance(999);
+    expect(fake.calls).toHaveLength(4);
+    await clock.advance(1);
+    await all;
+    expect(fake.calls.map((c) => [c.url, c.at - t0]).slice(4)).toEqual([[urls[1], 1000]]);
+  });
+
+  it("hands fetch an aborted signal for a request the SDK aborted before it went", async () => {
+    const clock = new ManualClock(t0);
+    const seen: boolean[] = [];
+    const fetchImpl = ((_url: string, init: RequestInit) => {
+      seen.push(init.signal?.aborted ?? false);
+      return init.signal?.aborted ? Promise.reject(new Error("aborted before it went")) : Promise.resolve(ok());
+    }) as unknown as typeof fetch;
+    const client = new PacedHttpClient(new SlidingWindow(50, 1000, clock), () => clock.now(), fetchImpl);
+    const abort = new AbortController();
+    abort.abort();
+    await expect(client.sendRequest(request({ abortSignal: abort.signal }).request)).rejects.toThrow("aborted before it went");
+    expect(seen).toEqual([true]);
   });
 
   it("holds one conversation to Teams' 7 a second and 60 in 30 s, while others go at once", async () => {
