@@ -62,18 +62,23 @@ export default {
  * - campaign/local-calendar.ts:21 and :60 (no coverage) the `?? ""` after Luxon's toISODate(): it is
  *   null only for an invalid zone, and every zone is checked with isValidZone first.
  * - campaign/plan-person.ts:34 `phase?.name` made `phase.name`: every caller passes a phase.
- * - time/sliding-window.ts:27 `stamps.length > 0` made `true`/`>= 0`: `stamps[0]` is undefined on an
+ * - time/sliding-window.ts:35 `stamps.length > 0` made `true`/`>= 0`: `stamps[0]` is undefined on an
  *   empty list and `undefined <= n` is false.
- * - time/sliding-window.ts:57 the sorted insert's `i > 0` made `true`/`>= 0`, and `>` made `>=`:
+ * - time/sliding-window.ts:65 the sorted insert's `i > 0` made `true`/`>= 0`, and `>` made `>=`:
  *   `stamps[-1]` is undefined, so the loop stops at 0 regardless; equal stamps are interchangeable.
  * - delivery/release-orphaned-claims.ts:22 each batch given every orphan instead of its 500: the
  *   update is guarded by status = 'sending', so later batches change nothing (and 500 ids per
  *   statement is far under both stores' parameter limits either way).
- * - store/complete-sync-run.ts:27 the alias of the selected instant: INSERT ... SELECT fills the
+ * - store/complete-sync-run.ts:32 the alias of the selected instant: INSERT ... SELECT fills the
  *   listed columns by position, not by name.
- * - store/outbox.ts:155 `row?.at` made `row.at`: an aggregate without GROUP BY always returns a row.
- * - store/outbox.ts:153 (no coverage) `onlyKinds ?? []`: Kysely's $if runs that callback only when
+ * - store/outbox.ts:197 `row?.at` made `row.at`: an aggregate without GROUP BY always returns a row.
+ * - store/outbox.ts:195 (no coverage) `onlyKinds ?? []`: Kysely's $if runs that callback only when
  *   onlyKinds is set; the fallback is there for the type checker.
+ * - teams/paced-http-client.ts:121 (no coverage) `match[1] ?? ""`: the group is not optional, so a
+ *   match always has it; the fallback is there for the type checker.
+ * - teams/paced-http-client.ts:129 the abort listener's `{ once: true }` made `{}` or `once: false`: a
+ *   signal aborts (and fires "abort") at most once, and aborting the combined controller again does
+ *   nothing, so the listener's staying attached afterwards changes nothing a caller can see.
  *
  * Only observable where the mutation run does not go:
  * - delivery/release-orphaned-claims.ts:15 `i < orphaned.length` made `<=`: one extra empty batch,
