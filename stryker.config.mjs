@@ -171,7 +171,8 @@ export default {
  *
  * delivery, only observable where the mutation run does not go:
  * - delivery/drain-outbox.ts:84 the warning about claims taken back (`recovered > 0` made `false`; its
- *   fields and text, no coverage) and :206 the presence never released: releaseClaimsOfDeparted and holdPresence act on PostgreSQL only. Killed by
+ *   fields and text, no coverage) and :206 the presence never released: releaseClaimsOfDeparted and
+ *   holdPresence act on PostgreSQL only. Killed by
  *   test/delivery/drain-outbox-departed.test.ts when TEST_DATABASE_URL is set.
  *
  * Incremental runs reuse the result of a static mutant (code run once at import, e.g. the Set of

@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { sql } from "kysely";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { drainOutbox } from "../../src/delivery/drain-outbox.js";
@@ -30,7 +31,7 @@ describe.skipIf(!pgUrl)(`a drain on PostgreSQL${pgUrl ? "" : " (skipped: TEST_DA
       new Date(t0),
     );
     // Claimed an hour ago with a lease still running, by a sender whose instance is gone.
-    await store.db.insertInto("live_workers").values({ worker: "other-host:4242:ghost" }).execute();
+    await sql`insert into live_workers (worker) values ('other-host:4242:ghost')`.execute(store.db);
     await store.db
       .updateTable("outbox")
       .set({ status: "sending", claimed_by: "other-host:4242:ghost", lease_until: new Date(t0 + 3_600_000).toISOString(), attempts: 1 })
@@ -64,6 +65,6 @@ describe.skipIf(!pgUrl)(`a drain on PostgreSQL${pgUrl ? "" : " (skipped: TEST_DA
     expect(tally.sent).toBe(1);
     expect(sends).toEqual(["a:u1"]);
     expect(lines).toEqual([{ level: 40, recovered: 1, msg: "took back the claims of a sender that stopped" }]);
-    expect(await store.db.selectFrom("live_workers").selectAll().execute()).toEqual([]);
+    expect((await sql`select worker from live_workers`.execute(store.db)).rows).toEqual([]);
   });
 });

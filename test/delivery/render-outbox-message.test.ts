@@ -15,7 +15,7 @@ import { expectedText } from "../support/expected-text.js";
  * and reads some of the rendered text back against the string tables.
  */
 vi.mock("../../src/cards/render-card.js", async (original) => {
-  const real = await original<typeof import("../../src/cards/render-card.js")>();
+  const real = await original<typeof cards>();
   return { ...real, renderCard: vi.fn(real.renderCard) };
 });
 const renderCard = vi.mocked(cards.renderCard);

@@ -14,7 +14,12 @@ import { describeEachStore } from "../support/test-stores.js";
 const defaultUrl = "https://smba.trafficmanager.net/emea/";
 const americasUrl = "https://smba.trafficmanager.net/amer/";
 const earlier = new Date(Date.UTC(2026, 11, 1, 9, 0));
-const card: AdaptiveCard = { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Thank you, Anna" }] };
+const card: AdaptiveCard = {
+  type: "AdaptiveCard",
+  version: "1.5",
+  $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+  body: [{ type: "TextBlock", text: "Thank you, Anna" }],
+};
 const sent: SentMessage = { userId: "u1", conversationId: "a:chat-u1", activityId: "activity-3" };
 
 function recordingMessenger() {
