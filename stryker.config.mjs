@@ -66,9 +66,6 @@ export default {
  *   empty list and `undefined <= n` is false.
  * - time/sliding-window.ts:65 the sorted insert's `i > 0` made `true`/`>= 0`, and `>` made `>=`:
  *   `stamps[-1]` is undefined, so the loop stops at 0 regardless; equal stamps are interchangeable.
- * - delivery/release-orphaned-claims.ts:22 each batch given every orphan instead of its 500: the
- *   update is guarded by status = 'sending', so later batches change nothing (and 500 ids per
- *   statement is far under both stores' parameter limits either way).
  * - store/complete-sync-run.ts:32 the alias of the selected instant: INSERT ... SELECT fills the
  *   listed columns by position, not by name.
  * - store/outbox.ts:197 `row?.at` made `row.at`: an aggregate without GROUP BY always returns a row.
@@ -81,9 +78,6 @@ export default {
  *   nothing, so the listener's staying attached afterwards changes nothing a caller can see.
  *
  * Only observable where the mutation run does not go:
- * - delivery/release-orphaned-claims.ts:15 `i < orphaned.length` made `<=`: one extra empty batch,
- *   `id in ()`, which SQLite accepts and PostgreSQL rejects. Killed by the PostgreSQL variant when
- *   TEST_DATABASE_URL is set.
  * - store/outbox.ts:73 (three mutants) `for update skip locked` on PostgreSQL only: without it two
  *   instances could claim the same row, which shows only under concurrent claims on PostgreSQL
  *   (test/store/outbox-claim-processes.test.ts, run by `npm test`, not here: its workers are
@@ -164,6 +158,27 @@ export default {
  *   sorts them by time again (cards/user-view.ts).
  * - chatops/welcome-card.ts:26 (no coverage) `name.split(" ")[0] ?? ""`: split always returns a first
  *   element.
+ *
+ * delivery (src/delivery), equivalent:
+ * - delivery/app-installer.ts:99 `graphCodeOf(error) === "Request_ResourceNotFound"` made `false`, and its
+ *   string made "": such a 404 never reaches wrongCatalogId on the installedApps path. installFor turns it
+ *   into userGone before the guard sees it, and chatWith's lookup path ends in its query string
+ *   (`?$expand=…`), which the `installedApps$` test does not match.
+ * - delivery/app-installer.ts:101 `typeof path !== "string"` made `false`: the regex then tests the
+ *   stringified value, and a path that is not a string (toGraphError always sets one) is undefined,
+ *   which does not end in /teamwork/installedApps either.
+ * - delivery/drain-outbox.ts:116 `outcome.result === "retry"` made `true`, :120 the same test made
+ *   `true`, and :124 `(… "sent" || … "retry")` made `true`: only a retry carries `unanswered`, the drain
+ *   halts only after one, and only sent and retry outcomes carry `installed`.
+ * - delivery/outbox-payload.ts:66 the display name's split `/[\s,]+/` made `/[\s,]/`: only the first
+ *   piece is used, and it is the same either way; and (no coverage) `?? ""` made "Stryker was here!":
+ *   split always returns a first element.
+ *
+ * delivery, only observable where the mutation run does not go:
+ * - delivery/drain-outbox.ts:84 the warning about claims taken back (`recovered > 0` made `false`; its
+ *   fields and text, no coverage) and :206 the presence never released: releaseClaimsOfDeparted and
+ *   holdPresence act on PostgreSQL only. Killed by
+ *   test/delivery/drain-outbox-departed.test.ts when TEST_DATABASE_URL is set.
  *
  * Incremental runs reuse the result of a static mutant (code run once at import, e.g. the Set of
  * transient statuses in delivery/retry-delay.ts) even after the tests change: Stryker cannot tell

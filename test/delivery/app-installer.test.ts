@@ -90,6 +90,41 @@ describe("installing the bot for a person through Graph", () => {
     expect((error as AppError).details).toEqual({ catalogAppId: "cat-app-1" });
   });
 
+  it.each<[string, Record<string, unknown>, string]>([
+    ["Graph's status when its code is empty", { graphCode: "", status: 403, path: installPath }, "403"],
+    ["Graph's status when it gave no code", { status: 403, path: installPath }, "403"],
+    ["nothing when Graph gave neither code nor status", { path: installPath }, ""],
+  ])("names a blocked install by %s", async (_name, details, code) => {
+    const { graph } = fakeGraph({ post: [new AppError(ErrorCode.GraphForbidden, "Graph refused the install.", { details })] });
+    expect(await createAppInstaller(graph, "cat-app-1", new ManualClock(0)).installFor("user/1")).toEqual({ outcome: "blocked", code });
+  });
+
+  it("says which catalog id Graph did not find, and where to look for the right one", async () => {
+    const notFound = graphError(ErrorCode.GraphNotFound, "NotFound");
+    const { graph } = fakeGraph({ post: [notFound] });
+    const error = (await createAppInstaller(graph, "cat-app-1", new ManualClock(0))
+      .installFor("user/1")
+      .catch((e: unknown) => e)) as AppError;
+    expect([error.message, error.hint, error.cause]).toEqual([
+      "Graph found no Teams app with the catalog id cat-app-1 to install.",
+      "Check the App ID of MFA Nudge in the Teams admin center (Teams apps > Manage apps). Set TEAMS_CATALOG_APP_ID to it, " +
+        "or leave TEAMS_CATALOG_APP_ID unset so the bot looks it up by TEAMS_APP_ID (needs AppCatalog.Read.All).",
+      notFound,
+    ]);
+  });
+
+  it.each<[string, AppError]>([
+    ["a failure other than a 404 on the install path", graphError(ErrorCode.GraphUnreachable, "")],
+    ["a 404 on another path", graphError(ErrorCode.GraphNotFound, "NotFound", "/users/user%2F1")],
+    ["a 404 that names no path", new AppError(ErrorCode.GraphNotFound, "Graph refused", { details: { graphCode: "NotFound" } })],
+  ])("passes %s on as it is, and keeps asking Graph", async (_name, failure) => {
+    const { graph, calls } = fakeGraph({ post: [failure] });
+    const installer = createAppInstaller(graph, "cat-app-1", new ManualClock(0));
+    await expect(installer.installFor("user/1")).rejects.toBe(failure);
+    expect(await installer.installFor("user/1")).toEqual({ outcome: "installed" });
+    expect(calls).toEqual([`POST ${installPath}`, `POST ${installPath}`]);
+  });
+
   it("stops asking Graph for 15 minutes after a setup error, then asks again", async () => {
     const missing = new AppError(ErrorCode.GraphPermissionMissing, "Graph refused the install.");
     const { graph, calls } = fakeGraph({ post: [missing] });
@@ -125,6 +160,12 @@ describe("finding the chat Teams opened after the install", () => {
   it("answers undefined while Teams has not opened the installation's chat (404)", async () => {
     const { graph } = fakeGraph({ get: [{ value: [{ id: "inst-1" }] }, graphError(ErrorCode.GraphNotFound, "NotFound", "/chat")] });
     expect(await createAppInstaller(graph, "cat-app-1", new ManualClock(0)).chatWith("user/1")).toBeUndefined();
+  });
+
+  it("passes on a 404 while looking for the installation: the person, not the catalog id", async () => {
+    const failure = graphError(ErrorCode.GraphNotFound, "NotFound", findPath);
+    const { graph } = fakeGraph({ get: [failure] });
+    await expect(createAppInstaller(graph, "cat-app-1", new ManualClock(0)).chatWith("user/1")).rejects.toBe(failure);
   });
 
   it("passes other failures on", async () => {

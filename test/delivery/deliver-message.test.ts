@@ -206,6 +206,24 @@ describe("delivering one message to one person", () => {
     expect(teams.calls).toEqual(["open u1"]);
   });
 
+  it.each<[string, Error, DeliveryOutcome]>([
+    [
+      "a roster refusal with a status other than 403",
+      new TeamsDeliveryError(404, "BotNotInConversationRoster", "Not in roster."),
+      { result: "failed", error: "404 BotNotInConversationRoster: Not in roster." },
+    ],
+    [
+      "an error that only looks like a roster refusal (not normalised by the messenger)",
+      Object.assign(new Error("Forbidden"), { status: 403, code: "BotNotInConversationRoster" }),
+      { result: "retry", retryAfterMs: undefined, error: "Forbidden", installed: false },
+    ],
+  ])("does not install on %s", async (_name, error, expected) => {
+    const teams = fakeTeams({ open: [error] });
+    const installer = fakeInstaller({ outcome: "installed" }, teams.calls);
+    expect(await deliverMessage(row, deps(teams.messenger, installer, undefined))).toEqual(expected);
+    expect(teams.calls).toEqual(["open u1"]);
+  });
+
   it.each<[string, TeamsDeliveryError]>([
     ["is gone (404)", new TeamsDeliveryError(404, "ConversationNotFound", "Conversation not found.")],
     ["no longer has the bot in it", notInRoster()],
