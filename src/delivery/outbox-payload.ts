@@ -61,7 +61,12 @@ export interface DigestReport {
   readonly stoppedAtSignIn?: boolean;
 }
 
-/** The name a card greets someone by: their given name, else the first word of their display name. */
+/**
+ * The name a card greets someone by: their given name, else the first word of their display name,
+ * else their sign-in name. A name that is blank (Graph may send "" as readily as null) is no name.
+ */
 export function firstNameOf(person: { givenName: string | null; displayName: string | null; userPrincipalName: string }): string {
-  return person.givenName ?? person.displayName?.split(/[\s,]+/)[0] ?? person.userPrincipalName.split("@")[0] ?? "";
+  const given = person.givenName?.trim();
+  const firstWord = person.displayName?.trim().split(/[\s,]+/)[0];
+  return given || firstWord || person.userPrincipalName.split("@")[0] || "";
 }

@@ -15,4 +15,10 @@ describe("the name a card greets someone by", () => {
   it("is the part of the sign-in name before the @ without either name", () => {
     expect(firstNameOf({ givenName: null, displayName: null, userPrincipalName: "anna.berg@contoso.com" })).toBe("anna.berg");
   });
+
+  it("passes over a blank name to the next, as it does a missing one", () => {
+    expect(firstNameOf({ givenName: "", displayName: "Jonas Weber", userPrincipalName: "jw@contoso.com" })).toBe("Jonas");
+    expect(firstNameOf({ givenName: "  ", displayName: "  ", userPrincipalName: "anna.berg@contoso.com" })).toBe("anna.berg");
+    expect(firstNameOf({ givenName: null, displayName: " Jonas Weber", userPrincipalName: "jw@contoso.com" })).toBe("Jonas");
+  });
 });
