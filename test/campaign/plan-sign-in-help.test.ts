@@ -23,6 +23,20 @@ describe("someone Entra ID stopped at sign-in", () => {
     });
   });
 
+  it("calls the help card 'first' only for someone not yet reminded in the phase", () => {
+    const stop = { signInInterrupts: [stopped("2026-11-17T08:40:00Z")] };
+    const fresh = plan(person(), history(stop), at("2026-11-17T11:00:00Z"))[0];
+    expect(fresh).toMatchObject({ action: "remind", step: "signin-2026-11-17", kind: "first" });
+    // One reminder in the Pilot phase already (sent the day before): the help card follows it up.
+    const reminded = history({
+      ...stop,
+      steps: ["Pilot:d-15"],
+      remindersByPhase: { Pilot: 1 },
+      lastReminderAt: at("2026-11-16T10:00:00Z"),
+    });
+    expect(plan(person(), reminded, at("2026-11-17T11:00:00Z"))[0]).toMatchObject({ step: "signin-2026-11-17", kind: "upcoming" });
+  });
+
   it("is helped even past the overdue limit, when the schedule has nothing left to send", () => {
     // Five overdue reminders (overdueMax) by Tuesday 15 December; twelve working days after the deadline it is over.
     const h = history({
@@ -39,6 +53,13 @@ describe("someone Entra ID stopped at sign-in", () => {
     [
       "stopped before their last card: the ordinary schedule stands",
       history({ signInInterrupts: [stopped("2026-11-16T08:00:00Z")], lastReminderAt: at("2026-11-16T10:00:00Z") }),
+      at("2026-11-17T11:00:00Z"),
+      "reminder",
+      "14 days before the Pilot deadline (2026-12-01)",
+    ],
+    [
+      "stopped at the very instant of their last card: the card already answered it",
+      history({ signInInterrupts: [stopped("2026-11-16T10:00:00Z")], lastReminderAt: at("2026-11-16T10:00:00Z") }),
       at("2026-11-17T11:00:00Z"),
       "reminder",
       "14 days before the Pilot deadline (2026-12-01)",
