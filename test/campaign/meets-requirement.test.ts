@@ -64,6 +64,8 @@ describe("what counts as a second factor", () => {
     [["email"], false, false, false, false],
     [["securityQuestion"], false, false, false, false],
     [["password"], false, false, false, false],
+    // The report's userRegisteredMethodType enumeration has "none" (no method): nothing to sign in with.
+    [["none"], true, false, false, false],
     [["temporaryAccessPass", "email", "securityQuestion"], true, false, false, false],
     [[], true, true, false, false],
     [[], false, false, false, false],
