@@ -51,17 +51,26 @@ export default {
  * this commit; `npm run test:mutation` lists the live ones after every run.
  *
  * Equivalent:
- * - campaign/assess-person.ts:53 and :61, campaign/plan-person.ts:54 `x !== undefined && x > now`
- *   with the first half made `true`: `undefined > now` is false anyway.
+ * - campaign/assess-person.ts:53 and :61 `x !== undefined && x > now` with the first half made
+ *   `true`: `undefined > now` is false anyway. The same for campaign/plan-person.ts:79
+ *   `snoozedUntil !== undefined && (lastReminderAt ?? 0) < snoozedUntil`: `n < undefined` is false.
  * - campaign/current-step.ts:20 `daysLeft >= 0` made `> 0`: on the deadline day the overdue branch
  *   counts no working days and falls back to the last configured step, the same one the
  *   before-the-deadline branch picks (every threshold is reached).
- * - campaign/local-calendar.ts:45 `span <= 0` made `< 0`: a span of 0 counts nothing either way.
- * - campaign/local-calendar.ts:59 `i < 8` made `<= 8`: a ninth day is only tried when no day of the
+ * - campaign/local-calendar.ts:64 `span <= 0` made `< 0`: a span of 0 counts nothing either way.
+ * - campaign/local-calendar.ts:83 `i < 8` made `<= 8`: a ninth day is only tried when no day of the
  *   week is a working day, and then both return `notBefore`.
- * - campaign/local-calendar.ts:21 and :60 (no coverage) the `?? ""` after Luxon's toISODate(): it is
+ * - campaign/local-calendar.ts:38 and :84 (no coverage) the `?? ""` after Luxon's toISODate(): it is
  *   null only for an invalid zone, and every zone is checked with isValidZone first.
- * - campaign/plan-person.ts:34 `phase?.name` made `phase.name`: every caller passes a phase.
+ * - campaign/local-calendar.ts:28 `remembered.has(key)` made `false`, and :29 the bound
+ *   `remembered.size >= 4096` made `true`, `false`, `>` or `<`: the remembered functions are pure,
+ *   so an answer recomputed is the answer remembered; only time and memory differ.
+ * - campaign/local-calendar.ts:77 the window's days joined with "" instead of ",": weekdays are the
+ *   single digits 1 to 7, so the key names the same days either way.
+ * - campaign/person.ts:65 emptyHistory's `signInInterrupts: []` made `["Stryker was here"]`: a
+ *   string's `at` is String.prototype.at, a function, and `function >= since` is false, so
+ *   recentInterrupts drops it and nobody is helped.
+ * - campaign/plan-person.ts:35 `phase?.name` made `phase.name`: every caller passes a phase.
  * - time/sliding-window.ts:35 `stamps.length > 0` made `true`/`>= 0`: `stamps[0]` is undefined on an
  *   empty list and `undefined <= n` is false.
  * - time/sliding-window.ts:65 the sorted insert's `i > 0` made `true`/`>= 0`, and `>` made `>=`:
