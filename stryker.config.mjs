@@ -179,9 +179,10 @@ export default {
  * - delivery/drain-outbox.ts:116 `outcome.result === "retry"` made `true`, :120 the same test made
  *   `true`, and :124 `(… "sent" || … "retry")` made `true`: only a retry carries `unanswered`, the drain
  *   halts only after one, and only sent and retry outcomes carry `installed`.
- * - delivery/outbox-payload.ts:66 the display name's split `/[\s,]+/` made `/[\s,]/`: only the first
- *   piece is used, and it is the same either way; and (no coverage) `?? ""` made "Stryker was here!":
- *   split always returns a first element.
+ * - delivery/outbox-payload.ts:70 the display name's split `/[\s,]+/` made `/[\s,]/`: only the first
+ *   piece is used, and it is the same either way (an empty one either way when the name starts with
+ *   a comma); and :71 (no coverage) the last `|| ""` made "Stryker was here!": split always returns
+ *   a first element, a string, so it is never reached.
  *
  * delivery, only observable where the mutation run does not go:
  * - delivery/drain-outbox.ts:84 the warning about claims taken back (`recovered > 0` made `false`; its
