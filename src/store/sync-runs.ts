@@ -11,12 +11,27 @@ const staleAfterMs = 5 * 60_000;
 
 export type SyncRun = Selectable<SyncRunTable>;
 
+/*
+ * Runs this process started and saw fail, but could not mark failed (the database was gone at that
+ * moment). They are not running, whatever their row says; the next begin marks them failed rather
+ * than refuse every sync until their heartbeat is five minutes old.
+ */
+const endedUnrecorded = new Map<string, string>();
+
 /** Starts a sync run; its rows stay invisible to readers until completeSyncRun. */
 export async function beginSyncRun(store: Store, now: Date): Promise<string> {
   const id = randomUUID();
   const at = now.toISOString();
   const staleBefore = new Date(now.getTime() - staleAfterMs).toISOString();
   await store.db.transaction().execute(async (trx) => {
+    for (const [ended, error] of endedUnrecorded) {
+      await trx
+        .updateTable("sync_runs")
+        .set({ status: "failed", error, finished_at: at })
+        .where("id", "=", ended)
+        .where("status", "=", "running")
+        .execute();
+    }
     await trx
       .updateTable("sync_runs")
       .set({ status: "failed", error: "abandoned: its process stopped before finishing", finished_at: at })
@@ -31,6 +46,7 @@ export async function beginSyncRun(store: Store, now: Date): Promise<string> {
     }
     await trx.insertInto("sync_runs").values({ id, started_at: at, heartbeat_at: at, status: "running" }).execute();
   });
+  endedUnrecorded.clear();
   return id;
 }
 
@@ -42,12 +58,17 @@ export async function recordSyncProgress(store: Store, id: string, now: Date, co
     .execute();
 }
 
+/** Marks a run failed; when the store cannot be told now, the next beginSyncRun of this process does it. */
 export async function failSyncRun(store: Store, id: string, now: Date, error: string): Promise<void> {
-  await store.db
-    .updateTable("sync_runs")
-    .set({ status: "failed", error: error.slice(0, 2000), finished_at: now.toISOString() })
-    .where("id", "=", id)
-    .execute();
+  try {
+    await store.db
+      .updateTable("sync_runs")
+      .set({ status: "failed", error: error.slice(0, 2000), finished_at: now.toISOString() })
+      .where("id", "=", id)
+      .execute();
+  } catch {
+    endedUnrecorded.set(id, error.slice(0, 2000));
+  }
 }
 
 /** The snapshot readers see: the newest complete run. Undefined before the first sync. */

@@ -182,6 +182,21 @@ describeEachStore("the store", (target) => {
     await expect(beginSyncRun(store, new Date(t0.getTime() + 60_000))).rejects.toMatchObject({ code: "sync_already_running" });
     await expect(beginSyncRun(store, new Date(t0.getTime() + 10 * 60_000))).resolves.toBeTypeOf("string");
   });
+
+  it("does not wait five minutes on a run of its own that failed while the database could not be told", async () => {
+    store = await target.open();
+    const failed = await beginSyncRun(store, t0);
+    // The store is gone at the moment the run fails (a dropped connection, here a closed handle).
+    const gone = await target.open();
+    await gone.close();
+    await failSyncRun(gone, failed, new Date(t0.getTime() + 1_000), "Connection terminated unexpectedly");
+    const next = await beginSyncRun(store, new Date(t0.getTime() + 60_000));
+    const runs = await store.db.selectFrom("sync_runs").select(["id", "status", "error"]).orderBy("started_at").execute();
+    expect(runs).toEqual([
+      { id: failed, status: "failed", error: "Connection terminated unexpectedly" },
+      { id: next, status: "running", error: null },
+    ]);
+  });
 });
 
 describeEachStore("snapshot rows and sync runs", (target) => {
