@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Writable } from "node:stream";
-import { pino, type Logger } from "pino";
+import { capturedLog } from "../support/captured-log.js";
 import type { Language } from "../../src/cards/card-data.js";
 import { cardContextFor } from "../../src/cards/card-context.js";
 import type { ChatReply } from "../../src/chatops/chat-reply.js";
@@ -72,14 +71,4 @@ export async function insertAudit(store: Store, subjectId: string, action: strin
     .execute();
 }
 
-/** A logger whose lines the test reads: level, message and fields, without time or host. */
-export function capturedLog(): { log: Logger; lines: Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: pino({ level: "info", base: undefined, timestamp: false }, stream), lines };
-}
+export { capturedLog };

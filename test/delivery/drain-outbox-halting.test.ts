@@ -1,5 +1,4 @@
-import { Writable } from "node:stream";
-import pino from "pino";
+import { capturedLog } from "../support/captured-log.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AppInstaller } from "../../src/delivery/app-installer.js";
 import { drainOutbox, type DrainOptions } from "../../src/delivery/drain-outbox.js";
@@ -43,17 +42,6 @@ function scriptedTeams(script: Record<string, Error[]> = {}) {
   return { messenger, sends };
 }
 
-function capturedLog() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: pino({ level: "warn", base: undefined, timestamp: false }, stream), lines };
-}
-
 describe("draining the outbox: stopping, polling and reading", () => {
   let store: Store;
   afterEach(async () => store?.close());
@@ -68,7 +56,7 @@ describe("draining the outbox: stopping, polling and reading", () => {
 
   async function drain(messenger: TeamsMessenger, over: Partial<DrainOptions> = {}) {
     const clock = autoClock(t0);
-    const { log, lines } = capturedLog();
+    const { log, lines } = capturedLog("warn");
     const tally = await drainOutbox({
       store,
       messenger,

@@ -1,6 +1,5 @@
 import { hostname } from "node:os";
-import { Writable } from "node:stream";
-import pino from "pino";
+import { capturedLog } from "../support/captured-log.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AppInstaller } from "../../src/delivery/app-installer.js";
 import { drainOutbox, type DrainOptions, type DrainTally } from "../../src/delivery/drain-outbox.js";
@@ -62,17 +61,6 @@ function scriptedTeams(script: Record<string, Answer[]> = {}, onSend?: (ref: Con
   return { messenger, sends, opened };
 }
 
-function capturedLog() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { log: pino({ level: "info", base: undefined, timestamp: false }, stream), lines };
-}
-
 describe("draining the outbox: what each outcome does", () => {
   let store: Store;
   afterEach(async () => store?.close());
@@ -85,7 +73,7 @@ describe("draining the outbox: what each outcome does", () => {
       installer: undefined,
       serviceUrl,
       clock,
-      log: capturedLog().log,
+      log: capturedLog("info").log,
       render: (row) => Promise.resolve({ activity: { type: "message", text: `to ${row.recipient_id}` } }),
       stopWhenIdle: true,
       ...over,
@@ -331,7 +319,7 @@ describe("draining the outbox: what each outcome does", () => {
     store = await sqliteTarget().open();
     await queueMessages(store, [message("u1"), message("u2")], new Date(t0));
     const teams = scriptedTeams({ "a:u1": [new TeamsDeliveryError(400, "BadSyntax", "Invalid activity")] });
-    const { log, lines } = capturedLog();
+    const { log, lines } = capturedLog("info");
     const { tally } = await drain(teams, { log });
     expect(tally).toEqual(tallyOf({ sent: 1, failed: 1, lastError: "400 BadSyntax: Invalid activity" }));
     const row = await rowOf("u1");
